@@ -1,0 +1,109 @@
+package com.finpulse.app.up;
+
+import com.finpulse.common.config.InfluxSettings;
+import com.finpulse.common.config.LocalEndpoints;
+import com.finpulse.common.influx.InfluxStore;
+import com.finpulse.common.topic.TopicProvisioner;
+import com.finpulse.common.topic.Topics;
+import com.finpulse.embedded.InfluxdServer;
+import com.finpulse.embedded.KafkaBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The infrastructure of {@code up}: the embedded broker and influxd when no external server is
+ * configured, then the shared topics and the database. Closing stops only what it started.
+ */
+final class LocalStack implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+  private final Path stateDir;
+  private final Map<String, String> env;
+  private KafkaBroker broker;
+  private InfluxdServer influxd;
+  private String bootstrapServers;
+  private String influxUrl;
+
+  LocalStack(Path stateDir, Map<String, String> env) {
+    this.stateDir = stateDir;
+    this.env = env;
+  }
+
+  void start(int partitions) throws Exception {
+    String externalKafka = env.get(LocalEndpoints.ENV_KAFKA_BOOTSTRAP);
+    if (externalKafka == null || externalKafka.isBlank()) {
+      broker =
+          new KafkaBroker(
+              stateDir.resolve("kafka"),
+              LocalEndpoints.KAFKA_PORT,
+              LocalEndpoints.KAFKA_CONTROLLER_PORT);
+      broker.start();
+      bootstrapServers = broker.bootstrapServers();
+    } else {
+      bootstrapServers = externalKafka.trim();
+      LOG.info(
+          "Using external Kafka at {} ({})", bootstrapServers, LocalEndpoints.ENV_KAFKA_BOOTSTRAP);
+    }
+    String externalInflux = env.get(LocalEndpoints.ENV_INFLUX_URL);
+    if (externalInflux == null || externalInflux.isBlank()) {
+      influxd =
+          new InfluxdServer(
+              stateDir.resolve("influxdb"),
+              LocalEndpoints.INFLUX_HTTP_PORT,
+              LocalEndpoints.INFLUX_RPC_PORT);
+      influxd.start(Duration.ofSeconds(30));
+      influxUrl = influxd.url();
+    } else {
+      influxUrl = externalInflux.trim();
+      LOG.info("Using external InfluxDB at {} ({})", influxUrl, LocalEndpoints.ENV_INFLUX_URL);
+    }
+    TopicProvisioner.ensure(
+        Map.of("bootstrap.servers", bootstrapServers),
+        Topics.all(partitions, (short) 1),
+        Duration.ofSeconds(60));
+    try (InfluxStore store = new InfluxStore(influxSettings())) {
+      store.ensureDatabase(Duration.ofSeconds(30));
+    }
+  }
+
+  /** The environment the services' configs are expanded against: points them at this stack. */
+  Map<String, String> serviceEnv() {
+    Map<String, String> out = new HashMap<>(env);
+    out.put(LocalEndpoints.ENV_KAFKA_BOOTSTRAP, bootstrapServers);
+    out.put(LocalEndpoints.ENV_INFLUX_URL, influxUrl);
+    return out;
+  }
+
+  InfluxSettings influxSettings() {
+    String db = env.getOrDefault("INFLUX_DATABASE", LocalEndpoints.INFLUX_DATABASE);
+    return new InfluxSettings(
+        influxUrl, db, env.get("INFLUX_USERNAME"), env.get("INFLUX_PASSWORD"), null);
+  }
+
+  String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  String influxUrl() {
+    return influxUrl;
+  }
+
+  @Override
+  public void close() {
+    if (broker != null) {
+      try {
+        broker.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Kafka broker did not stop cleanly: {}", e.toString());
+      }
+    }
+    if (influxd != null) {
+      influxd.close();
+    }
+  }
+}

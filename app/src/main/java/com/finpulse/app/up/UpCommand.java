@@ -1,0 +1,283 @@
+package com.finpulse.app.up;
+
+import com.finpulse.common.cli.CliArgs;
+import com.finpulse.common.cli.Command;
+import com.finpulse.common.cli.UsageException;
+import com.finpulse.common.influx.InfluxSchema;
+import com.finpulse.common.influx.InfluxStore;
+import com.finpulse.common.lifecycle.ManagedService;
+import com.finpulse.common.lifecycle.ServiceContext;
+import com.finpulse.common.lifecycle.ServiceProvider;
+import com.finpulse.common.metrics.MeterRegistries;
+import com.finpulse.common.metrics.MetricsSettings;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./finpulse up}: the whole pipeline on this machine, in this JVM. The embedded broker and
+ * influxd start unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code INFLUX_URL} name external ones; the
+ * services found on the classpath start in-process; Ctrl-C stops everything in reverse order.
+ */
+public final class UpCommand implements Command {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
+  private static final Pattern SOURCE = Pattern.compile("live|replay:.+|simulate:[a-z0-9_-]+");
+  private static final Pattern SPEED = Pattern.compile("max|\\d+(\\.\\d+)?");
+  private static final Duration IDLE_CHECK = Duration.ofMillis(500);
+
+  private final Object lifecycle = new Object();
+  private final List<ManagedService> running = new ArrayList<>();
+  private LocalStack stack;
+  private CompositeMeterRegistry meters;
+  private boolean closed;
+
+  @Override
+  public String name() {
+    return "up";
+  }
+
+  @Override
+  public String summary() {
+    return "run the whole pipeline locally";
+  }
+
+  static String usage() {
+    return """
+        Usage: ./finpulse up [options]
+
+          --source SPEC         live (default: the feeds in ingest.yml) | replay:FILE | simulate:SCENARIO
+          --speed N|max         replay pace: N x real time, or max (default 1 for replay)
+          --exit-when-idle      replay/simulate only: stop once the source is exhausted and the
+                                pipeline has drained; print a JSON summary as the last line
+          --state-dir DIR       where broker, influxd and services keep state (default .finpulse/)
+          --config-dir DIR      directory with ingest.yml, processor.yml, alerts.yml, subscriptions.yml
+          --partitions N        partitions of the shared topics when first created (default 3)
+          --status-every DUR    status line interval (default 5s)
+          --idle-quiet DUR      how long everything must stay idle before --exit-when-idle stops (default 3s)
+        """;
+  }
+
+  @Override
+  public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    CliArgs args = CliArgs.parse(argv, Set.of("exit-when-idle", "help"));
+    if (args.flag("help")) {
+      out.print(usage());
+      return 0;
+    }
+    String source = args.get("source", "live");
+    if (!SOURCE.matcher(source).matches()) {
+      throw new UsageException(
+          "--source must be live, replay:FILE or simulate:SCENARIO, got '" + source + "'");
+    }
+    String speed = args.get("speed");
+    if (speed != null && !SPEED.matcher(speed).matches()) {
+      throw new UsageException("--speed must be a number or max, got '" + speed + "'");
+    }
+    boolean exitWhenIdle = args.flag("exit-when-idle");
+    if (exitWhenIdle && source.equals("live")) {
+      throw new UsageException(
+          "--exit-when-idle needs a finite source: --source replay:FILE or simulate:SCENARIO");
+    }
+    Path stateDir = args.path("state-dir");
+    if (stateDir == null) {
+      stateDir = Path.of(System.getProperty("finpulse.home", ".")).resolve(".finpulse");
+    }
+    Path configDir = args.path("config-dir");
+    int partitions = args.intValue("partitions", 3);
+    Duration statusEvery = parseDuration(args.get("status-every", "5s"));
+    Duration idleQuiet = parseDuration(args.get("idle-quiet", "3s"));
+    args.rejectUnknown();
+
+    Files.createDirectories(stateDir);
+    try (FileChannel lockFile =
+            FileChannel.open(
+                stateDir.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = lockFile.tryLock()) {
+      if (lock == null) {
+        err.println(
+            "finpulse up: another 'up' is running on "
+                + stateDir.toAbsolutePath()
+                + "; stop it first");
+        return 1;
+      }
+      Map<String, String> options = new HashMap<>();
+      options.put("source", source);
+      if (speed != null) {
+        options.put("speed", speed);
+      }
+      options.put("console", "true");
+      return runStack(
+          stateDir, configDir, partitions, options, exitWhenIdle, statusEvery, idleQuiet, out, err);
+    }
+  }
+
+  private int runStack(
+      Path stateDir,
+      Path configDir,
+      int partitions,
+      Map<String, String> options,
+      boolean exitWhenIdle,
+      Duration statusEvery,
+      Duration idleQuiet,
+      PrintStream out,
+      PrintStream err)
+      throws Exception {
+    long started = System.nanoTime();
+    Thread hook = new Thread(this::closeAll, "finpulse-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    stack = new LocalStack(stateDir, System.getenv());
+    stack.start(partitions);
+    err.printf(
+        "FinPulse up: Kafka %s, InfluxDB %s (database %s), state in %s%n",
+        stack.bootstrapServers(),
+        stack.influxUrl(),
+        stack.influxSettings().database(),
+        stateDir.toAbsolutePath());
+
+    meters = MeterRegistries.create("finpulse", MetricsSettings.defaults(), stack.influxSettings());
+    List<ServiceProvider> providers = new ArrayList<>();
+    ServiceLoader.load(ServiceProvider.class).forEach(providers::add);
+    providers.sort(Comparator.comparingInt(ServiceProvider::startOrder));
+    if (providers.isEmpty()) {
+      err.println("FinPulse up: no services are built yet; running the infrastructure only");
+    }
+    for (ServiceProvider provider : providers) {
+      Path serviceState = stateDir.resolve(provider.name());
+      Files.createDirectories(serviceState);
+      ServiceContext context =
+          new ServiceContext(stack.serviceEnv(), configDir, meters, serviceState, out, options);
+      ManagedService service = provider.create(context);
+      synchronized (lifecycle) {
+        if (closed) {
+          service.close();
+          return 130;
+        }
+        running.add(service);
+      }
+      service.start();
+      LOG.info("Service {} started", service.name());
+    }
+    err.println(
+        "FinPulse up: running "
+            + providers.stream().map(ServiceProvider::name).toList()
+            + (exitWhenIdle
+                ? "; will stop when the source is exhausted and the pipeline drained"
+                : "; Ctrl-C stops everything"));
+
+    long nextStatus = System.nanoTime() + statusEvery.toNanos();
+    long idleSince = -1;
+    while (true) {
+      Thread.sleep(IDLE_CHECK.toMillis());
+      long now = System.nanoTime();
+      List<ManagedService> snapshot;
+      synchronized (lifecycle) {
+        if (closed) {
+          return 130;
+        }
+        snapshot = List.copyOf(running);
+      }
+      for (ManagedService s : snapshot) {
+        if (!s.isHealthy()) {
+          err.println(
+              "FinPulse up: service " + s.name() + " failed; shutting down (see the log above)");
+          closeAll();
+          Runtime.getRuntime().removeShutdownHook(hook);
+          return 1;
+        }
+      }
+      if (now >= nextStatus) {
+        out.println(PipelineCounts.from(meters).statusLine((now - started) / 1e9));
+        nextStatus = now + statusEvery.toNanos();
+      }
+      if (exitWhenIdle) {
+        boolean idle = snapshot.stream().allMatch(ManagedService::isIdle);
+        if (!idle) {
+          idleSince = -1;
+        } else if (idleSince < 0) {
+          idleSince = now;
+        } else if (now - idleSince >= idleQuiet.toNanos()) {
+          break;
+        }
+      }
+    }
+
+    PipelineCounts counts = PipelineCounts.from(meters);
+    closeServices();
+    long trendPoints;
+    try (InfluxStore store = new InfluxStore(stack.influxSettings())) {
+      trendPoints =
+          store.countOf(
+              "SELECT count(\""
+                  + InfluxSchema.Trend.FIELD_COUNT
+                  + "\") FROM \""
+                  + InfluxSchema.Trend.MEASUREMENT
+                  + "\"");
+    }
+    out.println(counts.statusLine((System.nanoTime() - started) / 1e9));
+    closeAll();
+    Runtime.getRuntime().removeShutdownHook(hook);
+    out.println(counts.summaryJson(trendPoints));
+    out.flush();
+    return 0;
+  }
+
+  private void closeServices() {
+    List<ManagedService> toClose;
+    synchronized (lifecycle) {
+      toClose = new ArrayList<>(running);
+      running.clear();
+    }
+    // Reverse start order: producers stop first, so consumers can drain what was sent.
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      ManagedService s = toClose.get(i);
+      try {
+        s.close();
+        LOG.info("Service {} stopped", s.name());
+      } catch (RuntimeException e) {
+        LOG.warn("Service {} did not stop cleanly: {}", s.name(), e.toString());
+      }
+    }
+  }
+
+  /** Idempotent: called by the shutdown hook on Ctrl-C and at the end of a finite run. */
+  private void closeAll() {
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    closeServices();
+    if (meters != null) {
+      // Before the stack: the last push of the metrics needs InfluxDB.
+      meters.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static Duration parseDuration(String text) {
+    try {
+      return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new UsageException("expected a duration like 5s or 2m, got '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package com.finpulse.common.event;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A negative-sentiment spike of one key against its own baseline, firing or resolved.
+ *
+ * @param id stable fingerprint of (key kind, key, window, start): every message about one episode
+ *     carries the same id
+ * @param observedNegativeShare negative share in the window that fired (or the latest window when
+ *     resolved)
+ * @param observedNegativeVolume novelty-adjusted negative count in that window
+ * @param baselineNegativeShare the key's trailing baseline mean of the negative share
+ * @param baselineDeviation the baseline's robust standard deviation
+ * @param deviation (observed - baseline) / deviation, the z-like score that passed the threshold
+ * @param articleCount articles in the window
+ * @param endsAt when it resolved; absent while firing
+ * @param evidence the most negative headlines of the window, most negative first
+ */
+public record Alert(
+    String id,
+    KeyKind keyKind,
+    String key,
+    TrendWindow window,
+    Severity severity,
+    AlertStatus status,
+    Instant startsAt,
+    @Nullable Instant endsAt,
+    Instant windowStart,
+    double observedNegativeShare,
+    long observedNegativeVolume,
+    double observedMeanScore,
+    double baselineNegativeShare,
+    double baselineDeviation,
+    double deviation,
+    long articleCount,
+    String summary,
+    List<EvidenceHeadline> evidence,
+    Instant updatedAt) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public Alert {
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
+}

@@ -1,0 +1,41 @@
+package com.finpulse.common.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An article with the model's verdict, as the stream processor publishes it to {@code news.scored}.
+ * It carries what the aggregates, the InfluxDB sink and the alert evidence need, not the body.
+ *
+ * @param eventTime the article's {@link NewsArticle#eventTime()}, used for windowing
+ * @param sentimentScore {@code p(positive) - p(negative)}
+ * @param topicProbabilities probability per topic name, for every topic the model knows
+ * @param modelId identifies the model that scored it (name and weights hash)
+ */
+public record ScoredArticle(
+    String articleId,
+    String source,
+    @Nullable String url,
+    String title,
+    @Nullable Instant publishedAt,
+    Instant fetchedAt,
+    Instant eventTime,
+    List<String> tickers,
+    String fingerprint,
+    Sentiment sentiment,
+    SentimentScores sentimentProbabilities,
+    double sentimentScore,
+    String topic,
+    Map<String, Double> topicProbabilities,
+    String modelId,
+    Instant scoredAt) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public ScoredArticle {
+    tickers = tickers == null ? List.of() : List.copyOf(tickers);
+    topicProbabilities = topicProbabilities == null ? Map.of() : Map.copyOf(topicProbabilities);
+  }
+}

@@ -1,0 +1,63 @@
+package com.finpulse.common.metrics;
+
+/**
+ * Names of the meters the services publish (Micrometer, dotted). In InfluxDB each becomes a
+ * measurement with dots replaced by underscores ({@code finpulse.ingest.articles} is {@code
+ * finpulse_ingest_articles}), which is what the pipeline-health dashboard queries; over JMX they
+ * appear under the {@code metrics} domain.
+ */
+public final class MeterNames {
+
+  // ingest
+  /** Counter, tags source, outcome (ok, not_modified, error). */
+  public static final String INGEST_FETCHES = "finpulse.ingest.fetches";
+
+  /** Counter, tag source: new articles published to news.raw. */
+  public static final String INGEST_ARTICLES = "finpulse.ingest.articles";
+
+  /** Counter, tags source, kind (exact, near). */
+  public static final String INGEST_DUPLICATES = "finpulse.ingest.duplicates";
+
+  /** Counter, tags source, kind (http, parse, robots, timeout, too_large, publish). */
+  public static final String INGEST_ERRORS = "finpulse.ingest.errors";
+
+  /** Timer, tag source. */
+  public static final String INGEST_FETCH_LATENCY = "finpulse.ingest.fetch.latency";
+
+  // stream processor
+  /** Counter: articles scored and published to news.scored. */
+  public static final String PROCESSOR_SCORED = "finpulse.processor.scored";
+
+  /** Counter, tag stage: records sent to news.dlq. */
+  public static final String PROCESSOR_DLQ = "finpulse.processor.dlq";
+
+  /** Counter: articles dropped as already seen (same id). */
+  public static final String PROCESSOR_DUPLICATES = "finpulse.processor.duplicates";
+
+  /** Distribution summary: articles per model call. */
+  public static final String PROCESSOR_BATCH_SIZE = "finpulse.processor.batch.size";
+
+  /** Timer: one model call (a whole batch). */
+  public static final String PROCESSOR_MODEL_LATENCY = "finpulse.processor.model.latency";
+
+  /** Counter, tag measurement: points accepted by InfluxDB. */
+  public static final String PROCESSOR_POINTS_WRITTEN = "finpulse.processor.points.written";
+
+  /** Counter: failed InfluxDB write attempts (each retried, none dropped). */
+  public static final String PROCESSOR_INFLUX_FAILURES = "finpulse.processor.influx.failures";
+
+  /** Gauge, tag topic: records behind the end of the input topics. */
+  public static final String PROCESSOR_CONSUMER_LAG = "finpulse.processor.consumer.lag";
+
+  // alerts
+  /** Counter, tags severity, key_kind. */
+  public static final String ALERTS_FIRED = "finpulse.alerts.fired";
+
+  /** Counter, tag key_kind. */
+  public static final String ALERTS_RESOLVED = "finpulse.alerts.resolved";
+
+  /** Counter, tags channel (email, webhook, console), outcome (delivered, failed, dead_letter). */
+  public static final String ALERTS_NOTIFICATIONS = "finpulse.alerts.notifications";
+
+  private MeterNames() {}
+}

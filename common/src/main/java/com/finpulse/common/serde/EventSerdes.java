@@ -1,0 +1,37 @@
+package com.finpulse.common.serde;
+
+import com.finpulse.common.event.Alert;
+import com.finpulse.common.event.NewsArticle;
+import com.finpulse.common.event.ScoredArticle;
+import com.finpulse.common.event.TrendPoint;
+
+/** The serde of each event type: one instance each, shared (they are stateless). */
+public final class EventSerdes {
+
+  private static final EventSerde<NewsArticle> NEWS_ARTICLE =
+      new EventSerde<>(NewsArticle.class, NewsArticle.SCHEMA_VERSION);
+  private static final EventSerde<ScoredArticle> SCORED_ARTICLE =
+      new EventSerde<>(ScoredArticle.class, ScoredArticle.SCHEMA_VERSION);
+  private static final EventSerde<TrendPoint> TREND_POINT =
+      new EventSerde<>(TrendPoint.class, TrendPoint.SCHEMA_VERSION);
+  private static final EventSerde<Alert> ALERT =
+      new EventSerde<>(Alert.class, Alert.SCHEMA_VERSION);
+
+  private EventSerdes() {}
+
+  public static EventSerde<NewsArticle> newsArticle() {
+    return NEWS_ARTICLE;
+  }
+
+  public static EventSerde<ScoredArticle> scoredArticle() {
+    return SCORED_ARTICLE;
+  }
+
+  public static EventSerde<TrendPoint> trendPoint() {
+    return TREND_POINT;
+  }
+
+  public static EventSerde<Alert> alert() {
+    return ALERT;
+  }
+}

@@ -1,0 +1,48 @@
+package com.finpulse.common.topic;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every topic the services share, with how it is created. Kafka Streams names its own internal
+ * changelog and repartition topics from the application id; they are not listed here.
+ */
+public final class Topics {
+
+  /** Articles from ingest. Key: article id. Value: {@code NewsArticle}. */
+  public static final String NEWS_RAW = "news.raw";
+
+  /** Articles with the model's verdict. Key: article id. Value: {@code ScoredArticle}. */
+  public static final String NEWS_SCORED = "news.scored";
+
+  /** Records the processor could not read or validate, with the reason in headers. */
+  public static final String NEWS_DLQ = "news.dlq";
+
+  /** Windowed aggregates. Key: {@code kind:key:window}. Value: {@code TrendPoint}. */
+  public static final String SENTIMENT_TRENDS = "sentiment.trends";
+
+  /** Alerts and the delivery outcome of every notification. Key: alert id. */
+  public static final String ALERTS = "alerts";
+
+  private static final Duration WEEK = Duration.ofDays(7);
+  private static final Duration MONTH = Duration.ofDays(30);
+
+  private Topics() {}
+
+  /**
+   * The shared topics with their settings.
+   *
+   * @param partitions partitions of the high-volume topics: the unit of scale-out for the stream
+   *     processor (at most one active task per partition)
+   * @param replicationFactor 1 for the local single broker, 3 in production
+   */
+  public static List<TopicSpec> all(int partitions, short replicationFactor) {
+    return List.of(
+        TopicSpec.deleteAfter(NEWS_RAW, partitions, replicationFactor, WEEK),
+        TopicSpec.deleteAfter(NEWS_SCORED, partitions, replicationFactor, MONTH),
+        TopicSpec.deleteAfter(NEWS_DLQ, 1, replicationFactor, MONTH),
+        TopicSpec.deleteAfter(SENTIMENT_TRENDS, partitions, replicationFactor, MONTH),
+        // One partition: alerts of one key stay in order and the history reads back in order.
+        TopicSpec.deleteAfter(ALERTS, 1, replicationFactor, Duration.ofDays(365)));
+  }
+}
