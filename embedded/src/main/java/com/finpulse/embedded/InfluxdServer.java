@@ -33,6 +33,8 @@ public final class InfluxdServer implements AutoCloseable {
           Path.of("/usr/local/bin/influxd"),
           Path.of("/usr/sbin/influxd"));
 
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
   /** The command that installs the server on Debian and Ubuntu. */
   public static final String INSTALL_HINT =
       "sudo apt-get update && sudo apt-get install -y --no-install-recommends influxdb";
@@ -99,8 +101,15 @@ public final class InfluxdServer implements AutoCloseable {
     Files.writeString(config, configText(), StandardCharsets.UTF_8);
     Path log = dataDir.resolve("influxd.log");
     long started = System.nanoTime();
+    List<String> command = new java.util.ArrayList<>();
+    // Its own session: Ctrl-C in a terminal signals the whole foreground process group, and
+    // influxd must outlive the services that still flush to it during the orderly shutdown.
+    if (Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
+    command.addAll(List.of(binary.toString(), "-config", config.toString()));
     process =
-        new ProcessBuilder(binary.toString(), "-config", config.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
