@@ -62,6 +62,8 @@ public final class SentJournal implements AutoCloseable {
     FileLock lock;
     try {
       lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this JVM already
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /** Small helpers over Jsoup elements of feed documents. */
 final class Markup {
 
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   private Markup() {}
 
   /** The first direct child with one of the qualified names (case-insensitive), or null. */
@@ -36,16 +38,17 @@ final class Markup {
       return null;
     }
     if (maybeHtml.indexOf('<') < 0 && maybeHtml.indexOf('&') < 0) {
-      return blankToNull(maybeHtml.strip());
+      return blankToNull(maybeHtml);
     }
     return blankToNull(Jsoup.parseBodyFragment(maybeHtml).text());
   }
 
+  /** Trimmed, no-break spaces made plain, runs of whitespace made one space; null when blank. */
   static @Nullable String blankToNull(@Nullable String s) {
     if (s == null) {
       return null;
     }
-    String t = s.strip();
+    String t = WHITESPACE.matcher(s.replace('\u00A0', ' ')).replaceAll(" ").strip();
     return t.isEmpty() ? null : t;
   }
 
