@@ -78,6 +78,15 @@ public final class Deduplicator {
    * @param aliases other ids of the same article (the listing link's id), remembered with it
    */
   public synchronized Verdict claim(NewsArticle a, List<String> aliases) {
+    return claim(a, aliases, true);
+  }
+
+  /**
+   * @param nearDuplicateCheck false to compare by id only (items distinct by nature, such as SEC
+   *     filings, whose texts can be alike)
+   */
+  public synchronized Verdict claim(
+      NewsArticle a, List<String> aliases, boolean nearDuplicateCheck) {
     for (String id : concat(a.id(), aliases)) {
       DedupIndex.Entry e = index.byId(id);
       if (e != null) {
@@ -88,7 +97,7 @@ public final class Deduplicator {
       }
     }
     SentArticle sent = toSent(a, aliases);
-    if (settings.nearDuplicates()) {
+    if (settings.nearDuplicates() && nearDuplicateCheck) {
       DedupIndex.Entry near =
           index.near(
               java.util.HexFormat.fromHexDigitsToLong(a.fingerprint()),

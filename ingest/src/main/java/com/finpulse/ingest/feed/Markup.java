@@ -94,6 +94,14 @@ final class Markup {
     if (link == null) {
       return null;
     }
+    int star = link.indexOf("/*http");
+    if (star > 0) {
+      // Redirectors that append the target after "*" (redir.folha.com.br/redir/.../*https://...).
+      String target = absoluteHttp(link.substring(star + 2), null);
+      if (target != null) {
+        return target;
+      }
+    }
     URI u = uriOrNull(link);
     if (u == null || u.getHost() == null || u.getRawQuery() == null) {
       return link;

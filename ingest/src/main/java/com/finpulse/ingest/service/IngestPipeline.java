@@ -42,9 +42,10 @@ final class IngestPipeline implements ArticleSink {
   }
 
   @Override
-  public CompletableFuture<Settled> offer(NewsArticle article, List<String> aliases)
+  public CompletableFuture<Settled> offer(
+      NewsArticle article, List<String> aliases, boolean nearDuplicateCheck)
       throws InterruptedException {
-    Deduplicator.Verdict verdict = dedup.claim(article, aliases);
+    Deduplicator.Verdict verdict = dedup.claim(article, aliases, nearDuplicateCheck);
     if (!verdict.isNew()) {
       skipped(article.source(), verdict);
       if (LOG.isDebugEnabled()) {

@@ -24,10 +24,18 @@ public interface ArticleSink {
   /**
    * @param aliases other ids of the same article (the listing link's id when the page named a
    *     different canonical URL)
+   * @param nearDuplicateCheck false for items that are distinct by nature even when their texts are
+   *     alike (SEC filings: two Form 4s of one company on one day read the same)
    * @return completes once the article is settled
    */
-  CompletableFuture<Settled> offer(NewsArticle article, List<String> aliases)
+  CompletableFuture<Settled> offer(
+      NewsArticle article, List<String> aliases, boolean nearDuplicateCheck)
       throws InterruptedException;
+
+  default CompletableFuture<Settled> offer(NewsArticle article, List<String> aliases)
+      throws InterruptedException {
+    return offer(article, aliases, true);
+  }
 
   /** Whether a link is already known, before its page is fetched. */
   Deduplicator.Verdict checkLink(String linkId, String source);

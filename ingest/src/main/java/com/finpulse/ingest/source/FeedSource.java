@@ -207,7 +207,9 @@ final class FeedSource extends LiveSource {
     if (assembled.isEmpty()) {
       return CompletableFuture.completedFuture(ArticleSink.Settled.NOT_NEW);
     }
-    return sink.offer(assembled.get().article(), assembled.get().aliases());
+    // Every SEC filing is its own event, however alike two filings read.
+    return sink.offer(
+        assembled.get().article(), assembled.get().aliases(), settings.type() != SourceType.EDGAR);
   }
 
   /** EDGAR: the filing index page gives the acceptance time, the filers and 8-K items. */
