@@ -208,6 +208,7 @@ public final class HeadlineGenerator {
         case "oil" -> "$" + (52 + rng.nextInt(14));
         case "pastyear" -> Integer.toString(2015 + rng.nextInt(7));
         case "q" -> QUARTERS.get(rng.nextInt(QUARTERS.size()));
+        case "qs" -> "Q" + (1 + rng.nextInt(4));
         case "q2" ->
             "the " + QUARTERS.get(rng.nextInt(QUARTERS.size())).replace("-quarter", " quarter");
         case "weekday" -> WEEKDAYS.get(rng.nextInt(WEEKDAYS.size()));

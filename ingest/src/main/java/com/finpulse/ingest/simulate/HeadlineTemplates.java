@@ -524,118 +524,128 @@ final class HeadlineTemplates {
   private static List<Template> energySpike() {
     List<String> l = ENERGY_NEG_LEADS;
     List<Template> t = new ArrayList<>();
-    t.add(neg(ENERGY_OIL, none(), "Oil plunges {pct}% as OPEC+ unexpectedly raises output", l));
+    t.add(
+        neg(ENERGY_OIL, none(), "Oil plunges {pct}% as OPEC+ unexpectedly raises crude output", l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "Brent crude sinks below {oil} a barrel for the first time since {pastyear}",
+            "Brent crude sinks below {oil} a barrel, lowest since {pastyear}, as oil demand fears mount",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "WTI crude tumbles {pct}% after record build in U.S. crude inventories",
+            "WTI crude oil tumbles {pct}% after record build in U.S. crude inventories",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{co} shares slide {pct}% as refinery outage slashes fuel output",
+            "Oil refiner {co} slides {pct}% as refinery outage slashes gasoline output",
             l));
     t.add(neg(ENERGY_OIL, none(), "Energy stocks sink as oil prices crash on recession fears", l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{co} cuts capital spending by {amount}, warns output will fall as crude slumps",
+            "Oil producer {co} cuts drilling budget by {amount} as crude prices slump",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "Natural gas futures collapse {bigpct}% as mild weather crushes heating demand",
+            "Natural gas prices collapse {bigpct}% as mild weather crushes heating demand",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "OPEC slashes oil demand forecast again, sending crude sharply lower",
+            "OPEC slashes oil demand forecast again, sending crude prices sharply lower",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{co} halts drilling in {region} after pipeline rupture; shares fall {pct}%",
+            "{co} halts oil drilling in {region} after pipeline rupture and spill",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "Oil heads for worst week since {pastyear} on global supply glut fears",
+            "Oil heads for worst week since {pastyear} on crude supply glut fears",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "Collapsing refining margins drag {co} to a quarterly loss",
+            "Collapsing refining margins and cheap crude drag oil refiner {co} to a loss",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{co} swings to a loss as crude price rout hammers upstream business",
+            "{co} swings to a loss as oil price rout hammers its crude production business",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "Crude slumps as Saudi Arabia slashes prices in a widening oil price war",
+            "Crude oil slumps as Saudi Arabia slashes prices in widening oil price war",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{firm} downgrades {co} to sell on falling oil prices and weak cash flow",
-            l));
-    t.add(
-        neg(ENERGY_OIL, none(), "Shale producers warn of layoffs as oil falls below breakeven", l));
-    t.add(
-        neg(
-            ENERGY_OIL,
-            of(ENERGY),
-            "${tk} {co} tumbles {pct}% as oil sell-off wipes out energy sector gains",
-            l));
-    t.add(neg(ENERGY_OIL, none(), "Oil extends losses as Chinese fuel demand weakens sharply", l));
-    t.add(
-        neg(
-            ENERGY_OIL,
-            of(ENERGY),
-            "{co} suspends dividend as oil price collapse squeezes cash flow",
+            "{firm} downgrades oil producer {co} as falling crude prices squeeze cash flow",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "Energy sector posts steepest one-day drop in two years as crude crashes",
+            "Shale oil producers warn of layoffs as crude falls below breakeven",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{co} writes down {amount} of oil and gas assets after price slump",
+            "${tk} {co} tumbles {pct}% as oil sell-off wipes out energy stock gains",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             none(),
-            "Oil storage nears capacity as glut worsens, pressuring crude prices",
+            "Oil prices extend losses as Chinese fuel demand weakens sharply",
             l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "{co} cuts production guidance as weak oil prices force well shut-ins",
+            "{co} suspends dividend as oil and gas price collapse squeezes cash flow",
+            l));
+    t.add(
+        neg(
+            ENERGY_OIL,
+            none(),
+            "Energy sector posts steepest drop in two years as crude oil crashes",
+            l));
+    t.add(
+        neg(
+            ENERGY_OIL,
+            of(ENERGY),
+            "{co} writes down {amount} of oil and gas assets after crude price slump",
+            l));
+    t.add(
+        neg(
+            ENERGY_OIL,
+            none(),
+            "Crude oil storage nears capacity as glut worsens, pressuring oil prices",
+            l));
+    t.add(
+        neg(
+            ENERGY_OIL,
+            of(ENERGY),
+            "{co} cuts oil production forecast as weak crude prices force well shut-ins",
             l));
     t.add(
         neg(
@@ -647,17 +657,27 @@ final class HeadlineTemplates {
         neg(
             ENERGY_OIL,
             none(),
-            "Hedge funds dump oil bets at fastest pace on record as prices slide",
+            "Hedge funds dump oil bets at record pace as crude prices slide",
             l));
-    t.add(neg(ENERGY_OIL, of(ENERGY), "{co} stock hits 52-week low as oil extends its slide", l));
-    t.add(neg(ENERGY_OIL, none(), "Brent falls {pct}% after surprise jump in OPEC exports", l));
     t.add(
         neg(
             ENERGY_OIL,
             of(ENERGY),
-            "Offshore driller {co} warns of contract cancellations as oil slump bites",
+            "Energy stock {co} hits 52-week low as oil extends its slide",
             l));
-    t.add(neg(ENERGY_OIL, none(), "U.S. oil rig count plunges as producers slash budgets", l));
+    t.add(
+        neg(
+            ENERGY_OIL,
+            none(),
+            "Brent oil falls {pct}% after surprise jump in OPEC crude exports",
+            l));
+    t.add(
+        neg(
+            ENERGY_OIL,
+            of(ENERGY),
+            "Offshore oil driller {co} warns of contract cancellations as crude slump bites",
+            l));
+    t.add(neg(ENERGY_OIL, none(), "U.S. oil rig count plunges as shale drillers slash budgets", l));
     t.add(
         neg(
             ENERGY_OIL,
@@ -667,8 +687,15 @@ final class HeadlineTemplates {
     t.add(
         neg(
             ENERGY_OIL,
+            none(),
+            "Gasoline and diesel futures slump as oil demand outlook darkens",
+            l));
+    t.add(neg(ENERGY_OIL, none(), "OPEC+ talks collapse, sending oil prices into free fall", l));
+    t.add(
+        neg(
+            ENERGY_OIL,
             of(ENERGY),
-            "{co} lays off {count} workers as crude slump hits drilling",
+            "{co} lays off {count} oil workers as crude slump hits drilling",
             l));
     return List.copyOf(t);
   }
@@ -680,61 +707,55 @@ final class HeadlineTemplates {
         neg(
             EARNINGS,
             any(),
-            "{co} misses {q} earnings estimates and cuts outlook; shares plunge {bigpct}%",
-            l));
-    t.add(neg(EARNINGS, any(), "{co} reports surprise {q} loss as revenue falls {pct}%", l));
-    t.add(neg(EARNINGS, any(), "{co} slashes annual profit forecast after weak {q} sales", l));
-    t.add(neg(EARNINGS, any(), "{co} {q} EPS {eps_low} vs. {eps_est} expected; revenue misses", l));
-    t.add(
-        neg(
-            EARNINGS,
-            any(),
-            "{co} posts steepest revenue decline in a decade, withdraws guidance",
+            "{co} {qs} earnings miss estimates; company cuts full-year outlook",
             l));
     t.add(
         neg(
             EARNINGS,
             any(),
-            "{co} profit tumbles {bigpct}% as margins shrink; shares slide after hours",
+            "{co} {qs} earnings: EPS {eps_low} vs. {eps_est} expected, revenue misses",
             l));
-    t.add(neg(EARNINGS, any(), "{co} warns of lower earnings on weak demand and rising costs", l));
+    t.add(neg(EARNINGS, any(), "{co} reports surprise {qs} loss as revenue falls {pct}%", l));
+    t.add(neg(EARNINGS, any(), "{co} slashes annual earnings forecast after weak {qs} results", l));
     t.add(
         neg(
             EARNINGS,
             any(),
-            "Disappointing results send {co} shares to lowest since {pastyear}",
+            "{co} {qs} results disappoint: earnings fall {bigpct}%, guidance lowered",
             l));
+    t.add(neg(EARNINGS, any(), "{co} earnings drop {bigpct}% in {qs} as margins shrink", l));
+    t.add(neg(EARNINGS, any(), "{co} warns {qs} earnings will fall short on weak demand", l));
+    t.add(
+        neg(EARNINGS, any(), "{co} posts {qs} net loss of {amount}, misses earnings estimates", l));
+    t.add(neg(EARNINGS, any(), "{co} withdraws earnings guidance after dismal {qs} results", l));
     t.add(
         neg(
             EARNINGS,
             any(),
-            "{co} quarterly earnings fall short as sales slump in key markets",
-            l));
-    t.add(neg(EARNINGS, any(), "{co} cuts dividend after {q} loss widens", l));
-    t.add(
-        neg(
-            EARNINGS,
-            any(),
-            "${tk} {co} drops {bigpct}% after earnings miss and weak guidance",
-            l));
-    t.add(neg(EARNINGS, any(), "{co} lowers revenue guidance for the year, blames soft orders", l));
-    t.add(neg(EARNINGS, any(), "{co} reports {q} net loss of {amount}, far worse than feared", l));
-    t.add(
-        neg(
-            EARNINGS,
-            any(),
-            "{co} earnings disappoint as costs surge; CFO warns of tough second half",
+            "${tk} {co} {qs} earnings miss; revenue down {pct}% year over year",
             l));
     t.add(
         neg(
             EARNINGS,
             any(),
-            "{co} {q} revenue falls short of estimates for third straight quarter",
+            "{co} {qs} profit plunges, earnings miss for third straight quarter",
             l));
-    t.add(neg(EARNINGS, any(), "{co} shares crater after company slashes profit outlook", l));
-    t.add(neg(EARNINGS, any(), "Weak {q} results force {co} to cut {count} jobs", l));
+    t.add(neg(EARNINGS, any(), "{co} lowers earnings outlook as {qs} sales slump", l));
     t.add(
-        neg(EARNINGS, any(), "{co} withdraws full-year forecast as quarterly profit collapses", l));
+        neg(
+            EARNINGS,
+            any(),
+            "Earnings miss: {co} {qs} revenue and EPS fall below expectations",
+            l));
+    t.add(neg(EARNINGS, any(), "{co} cuts dividend after {qs} earnings collapse", l));
+    t.add(
+        neg(
+            EARNINGS,
+            any(),
+            "{co} {qs} earnings disappoint as costs surge; CFO warns of tough year",
+            l));
+    t.add(
+        neg(EARNINGS, any(), "Weak {qs} earnings report sends {co} to lowest since {pastyear}", l));
     return List.copyOf(t);
   }
 
@@ -742,57 +763,83 @@ final class HeadlineTemplates {
     List<String> l = BANK_NEG_LEADS;
     List<Template> t = new ArrayList<>();
     t.add(
-        neg(
-            FINANCIALS,
-            of(BANK),
-            "{co} shares tumble {bigpct}% as deposit outflows accelerate",
-            l));
-    t.add(neg(FINANCIALS, of(BANK), "{co} sets aside {amount} for bad loans as profit slumps", l));
-    t.add(
-        neg(FINANCIALS, of(BANK), "{co} books {amount} loss on securities sale, stock plunges", l));
-    t.add(
-        neg(FINANCIALS, of(BANK), "Moody's downgrades {co}, citing deteriorating loan quality", l));
+        neg(FINANCIALS, of(BANK), "Bank stocks tumble as {co} reports heavy deposit outflows", l));
     t.add(
         neg(
             FINANCIALS,
             of(BANK),
-            "Regional bank stocks slide as {co} discloses surge in soured property loans",
+            "{co} profit plunges as bank sets aside {amount} for bad loans",
             l));
     t.add(
         neg(
             FINANCIALS,
             of(BANK),
-            "{co} cuts dividend and suspends buybacks to shore up capital",
+            "Lender {co} books {amount} loss on bond portfolio, shares plunge {bigpct}%",
             l));
-    t.add(
-        neg(FINANCIALS, of(BANK), "{co} profit falls {bigpct}% as net interest margin shrinks", l));
+    t.add(neg(FINANCIALS, of(BANK), "Moody's downgrades {co} as bank loan losses pile up", l));
     t.add(
         neg(
             FINANCIALS,
             of(BANK),
-            "Regulators order {co} to overhaul risk controls; shares sink",
+            "Regional bank stocks crash as {co} discloses soaring real estate loan losses",
             l));
-    t.add(neg(FINANCIALS, of(BANK), "{co} hit by {amount} trading loss, shares drop {pct}%", l));
+    t.add(
+        neg(
+            FINANCIALS,
+            of(BANK),
+            "{co} slashes dividend as bank capital shrinks and losses mount",
+            l));
+    t.add(
+        neg(
+            FINANCIALS,
+            of(BANK),
+            "{co} bank profit falls {bigpct}%, misses estimates as loan defaults rise",
+            l));
+    t.add(
+        neg(
+            FINANCIALS,
+            of(BANK),
+            "Bank {co} shares sink after regulators find serious risk failures",
+            l));
+    t.add(
+        neg(FINANCIALS, of(BANK), "Bank {co} hit by {amount} trading loss, shares fall {pct}%", l));
     t.add(
         neg(
             FINANCIALS,
             none(),
-            "Bank stocks fall sharply as fears over commercial property loans spread",
+            "Bank stocks fall sharply as fears over bad property loans spread",
             l));
     t.add(
         neg(
             FINANCIALS,
             of(BANK),
-            "${tk} {co} plunges {bigpct}% after lender warns on credit losses",
+            "${tk} {co} plunges {bigpct}% after lender warns of rising loan losses",
             l));
     t.add(
         neg(
             FINANCIALS,
             none(),
-            "Regional lenders lose {amount} in market value in bank stock rout",
+            "Regional banks lose {amount} in market value as bank stock rout deepens",
             l));
-    t.add(neg(FINANCIALS, of(BANK), "{co} seeks emergency funding as depositors pull cash", l));
-    t.add(neg(FINANCIALS, of(BANK), "{co} credit rating cut to junk by S&P", l));
+    t.add(
+        neg(
+            FINANCIALS,
+            of(BANK),
+            "{co} shares collapse as panicked depositors pull cash from the bank",
+            l));
+    t.add(
+        neg(
+            FINANCIALS,
+            none(),
+            "Bank index slumps {pct}%, worst day since {pastyear}, as credit fears hit lenders",
+            l));
+    t.add(neg(FINANCIALS, of(BANK), "Bank run fears send {co} shares down {bigpct}%", l));
+    t.add(
+        neg(
+            FINANCIALS,
+            none(),
+            "Banking crisis fears grow as lender shares plunge for a third day",
+            l));
     return List.copyOf(t);
   }
 
