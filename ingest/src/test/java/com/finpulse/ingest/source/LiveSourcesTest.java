@@ -408,4 +408,47 @@ class LiveSourcesTest {
     assertThat(sink.published).allSatisfy(a -> assertThat(a.tickers()).contains("TWTR"));
     assertThat(Pattern.matches("[0-9a-f]{32}", sink.published.get(0).id())).isTrue();
   }
+
+  @Test
+  void newsSitemapIndexIsFollowedToItsChildren() throws Exception {
+    String child =
+        """
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+                xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+          <url><loc>%s/markets/chip.html</loc><news:news>
+            <news:publication><news:name>Example</news:name><news:language>en</news:language></news:publication>
+            <news:publication_date>2024-06-07T13:05:00Z</news:publication_date>
+            <news:title>Chipmaker raises outlook as AI demand surges</news:title>
+            <news:stock_tickers>NASDAQ:AMAT</news:stock_tickers></news:news></url>
+        </urlset>"""
+            .formatted(server.base());
+    server.serve(
+        "/sitemap.xml",
+        "application/xml",
+        ("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+                + server.base()
+                + "/sitemap-news-1.xml</loc></sitemap></sitemapindex>")
+            .getBytes(StandardCharsets.UTF_8));
+    server.serve("/sitemap-news-1.xml", "application/xml", child.getBytes(StandardCharsets.UTF_8));
+    SourceSettings s =
+        new SourceSettings(
+            "sitemap",
+            SourceType.NEWS_SITEMAP,
+            server.base() + "/sitemap.xml",
+            true,
+            Duration.ofMinutes(15),
+            false,
+            null,
+            null,
+            List.of(),
+            null,
+            50);
+    harness.source(s).poll(sink);
+    assertThat(sink.published).hasSize(1);
+    NewsArticle a = sink.published.get(0);
+    assertThat(a.title()).isEqualTo("Chipmaker raises outlook as AI demand surges");
+    assertThat(a.tickers()).containsExactly("AMAT");
+    assertThat(a.language()).isEqualTo("en");
+    assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-06-07T13:05:00Z"));
+  }
 }
