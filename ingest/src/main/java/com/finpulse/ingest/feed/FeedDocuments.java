@@ -81,7 +81,7 @@ public final class FeedDocuments {
     if (page.selectFirst("#formName") != null && title.contains("edgar filing")) {
       FilingIndex index = EdgarFilings.filingIndex(page, base);
       return new ParsedFeed(
-          FeedFormat.EDGAR_CURRENT_EVENTS,
+          FeedFormat.EDGAR_FILING_INDEX,
           page.title(),
           "en",
           List.of(EdgarFilings.toItem(index, url == null ? null : url.toString())),

@@ -38,11 +38,6 @@ final class ContentDecoding {
     };
   }
 
-  /** Whether the bytes start like a gzip stream (some servers gzip without saying so). */
-  static boolean looksGzipped(byte[] body) {
-    return body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
-  }
-
   static byte[] drain(InputStream in, long cap) throws IOException {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -90,15 +89,6 @@ public final class RobotsRules {
     }
     long delay = e.rules.getCrawlDelay();
     return new Allowed(delay > 0 ? Duration.ofMillis(delay) : Duration.ZERO);
-  }
-
-  /** Drops the cached rules, e.g. after a test changed the server's robots.txt. */
-  public void forget(URI uri) {
-    cache.remove(origin(uri));
-  }
-
-  Optional<BaseRobotRules> cached(URI uri) {
-    return Optional.ofNullable(cache.get(origin(uri))).map(Entry::rules);
   }
 
   private Entry load(String origin, Function<URI, FetchOutcome> loader, Instant now) {

@@ -123,10 +123,6 @@ final class IngestPipeline implements ArticleSink {
     return inFlight.get();
   }
 
-  long refused() {
-    return refused.get();
-  }
-
   void closing() {
     closing = true;
   }

@@ -289,13 +289,18 @@ public final class IngestService implements ManagedService {
         long now = System.nanoTime();
         if (k.pending() > 0 && quiet > 30_000_000_000L && now - lastOutageLog > 60_000_000_000L) {
           lastOutageLog = now;
+          long blockedSince = k.blockedSinceNanos();
           LOG.warn(
               "No acknowledgement from Kafka for {}s with {} article(s) pending (max_pending {}):"
-                  + " the broker looks unreachable; the producer keeps retrying and sources wait"
-                  + " when the buffer is full",
+                  + " the broker looks unreachable; the producer keeps retrying{}",
               quiet / 1_000_000_000L,
               k.pending(),
-              k.maxPending());
+              k.maxPending(),
+              blockedSince == 0
+                  ? ""
+                  : " and sources have waited for room for "
+                      + (now - blockedSince) / 1_000_000_000L
+                      + "s");
         }
       }
     } catch (RuntimeException e) {

@@ -9,7 +9,6 @@ import com.finpulse.ingest.simulate.HeadlineGenerator;
 import com.finpulse.ingest.simulate.Scenario;
 import com.finpulse.ingest.simulate.SimulatedHeadline;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -99,10 +98,5 @@ public final class SimulateSource implements NewsSource {
       progress.progress(++seq, headlines.size());
     }
     LOG.info("Scenario '{}' finished: {} headlines offered", scenario.configName(), seq);
-  }
-
-  /** Real time the scenario takes at this speed. */
-  public Duration realDuration() {
-    return speed.realTime(settings.duration());
   }
 }

@@ -193,6 +193,7 @@ class DeduplicatorTest {
   @Test
   void journalIsExclusive(@TempDir Path dir) throws Exception {
     try (SentJournal first = SentJournal.open(dir)) {
+      assertThat(first.load(0).articles()).isEmpty();
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> SentJournal.open(dir))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("another ingest process");
