@@ -106,17 +106,23 @@ public final class RunSubcommand implements IngestSubcommand {
                     .resolve("ingest");
     CompositeMeterRegistry meters = MeterRegistries.create("ingest", config.metrics(), null);
     ProgressReporter progress = new ProgressReporter(err, mode);
-    IngestService service =
-        new IngestService(
-            config,
-            mode,
-            speed,
-            stateDir,
-            meters,
-            collaborators,
-            Clock.systemUTC(),
-            progress,
-            IngestService::kafkaPublisher);
+    IngestService service;
+    try {
+      service =
+          new IngestService(
+              config,
+              mode,
+              speed,
+              stateDir,
+              meters,
+              collaborators,
+              Clock.systemUTC(),
+              progress,
+              IngestService::kafkaPublisher);
+    } catch (IllegalArgumentException e) {
+      err.println("finpulse ingest run: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

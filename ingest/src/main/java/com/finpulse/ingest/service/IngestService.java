@@ -24,6 +24,7 @@ import com.finpulse.ingest.source.NewsSource;
 import com.finpulse.ingest.source.ProgressListener;
 import com.finpulse.ingest.source.ReplaySource;
 import com.finpulse.ingest.source.SimulateSource;
+import com.finpulse.ingest.source.SourceFailedException;
 import com.finpulse.ingest.ticker.TickerFinder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +98,10 @@ public final class IngestService implements ManagedService {
       Function<IngestConfig, ArticlePublisher> publisherFactory) {
     if (stateDir == null && !(mode instanceof SourceMode.Simulate)) {
       throw new IllegalArgumentException("live and replay sources need a state directory");
+    }
+    if (mode instanceof SourceMode.Replay r && !java.nio.file.Files.isRegularFile(r.file())) {
+      throw new IllegalArgumentException(
+          "replay file " + r.file().toAbsolutePath() + " does not exist");
     }
     this.config = config;
     this.mode = mode;
@@ -261,6 +266,12 @@ public final class IngestService implements ManagedService {
       s.run(pipeline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (SourceFailedException e) {
+      failed = true;
+      LOG.error(
+          "Source {}: {}; nothing more comes from it and ingest reports itself unhealthy",
+          s.name(),
+          e.getMessage());
     } catch (RuntimeException e) {
       if (s.isFinite()) {
         failed = true;

@@ -78,8 +78,7 @@ public final class ReplaySource implements NewsSource {
       loaded = ReplayFile.load(file, settings.columns());
     } catch (ReplayException | IOException e) {
       metrics.error(name(), com.finpulse.ingest.fetch.FailureKind.PARSE);
-      LOG.error("Replay of {} cannot start: {}; nothing replayed", file, e.getMessage());
-      return;
+      throw new SourceFailedException("replay of " + file + " cannot start: " + e.getMessage(), e);
     }
     if (loaded.skipped() > 0) {
       for (int i = 0; i < loaded.skipped(); i++) {

@@ -168,9 +168,14 @@ class ReplaySourceTest {
   }
 
   @Test
-  void unreadableFileEndsTheSourceWithoutThrowing(@TempDir Path dir) throws Exception {
+  void aFileThatCannotBeReplayedFailsTheSource(@TempDir Path dir) throws Exception {
+    Path noColumns = dir.resolve("no-columns.csv");
+    Files.writeString(noColumns, "a,b\n1,2\n");
     RecordingSink sink = new RecordingSink();
-    replay(dir.resolve("missing.csv"), DEFAULTS, Speed.MAX, ProgressListener.NONE).run(sink);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> replay(noColumns, DEFAULTS, Speed.MAX, ProgressListener.NONE).run(sink))
+        .isInstanceOf(SourceFailedException.class)
+        .hasMessageContaining("no timestamp column");
     assertThat(sink.published).isEmpty();
   }
 }
