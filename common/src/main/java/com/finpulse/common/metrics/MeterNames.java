@@ -18,8 +18,20 @@ public final class MeterNames {
   /** Counter, tags source, kind (exact, near). */
   public static final String INGEST_DUPLICATES = "finpulse.ingest.duplicates";
 
-  /** Counter, tags source, kind (http, parse, robots, timeout, too_large, publish). */
+  /**
+   * Counter, tags source, kind (http, timeout, too_large, robots, redirect, network, parse,
+   * extract, publish).
+   */
   public static final String INGEST_ERRORS = "finpulse.ingest.errors";
+
+  /**
+   * Counter, tag source: items a source listed again that it had already delivered (a feed
+   * re-polled, a replay resumed after a restart). Not duplicates of another source's story.
+   */
+  public static final String INGEST_KNOWN = "finpulse.ingest.known";
+
+  /** Gauge: articles handed to Kafka and not yet acknowledged (grows while the broker is down). */
+  public static final String INGEST_PENDING = "finpulse.ingest.pending";
 
   /** Timer, tag source. */
   public static final String INGEST_FETCH_LATENCY = "finpulse.ingest.fetch.latency";

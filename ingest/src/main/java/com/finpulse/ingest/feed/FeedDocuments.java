@@ -1,0 +1,137 @@
+package com.finpulse.ingest.feed;
+
+import com.finpulse.ingest.fetch.DocumentCharset;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads any document a feed-like source serves: RSS, RSS 1.0, Atom, news sitemap or sitemap index,
+ * SEC EDGAR feeds and pages. The kind is recognised from the document itself, not from the
+ * Content-Type (servers label feeds every which way).
+ */
+public final class FeedDocuments {
+
+  private FeedDocuments() {}
+
+  /**
+   * @param headerCharset charset of the HTTP Content-Type, if any
+   * @param contentType the HTTP Content-Type, if any
+   * @param url the document's URL (after redirects) for relative links; null for a local file
+   * @throws FeedParseException when nothing can be read from the document
+   */
+  public static ParsedFeed parse(
+      byte[] bytes,
+      @Nullable Charset headerCharset,
+      @Nullable String contentType,
+      @Nullable URI url)
+      throws FeedParseException {
+    if (bytes.length == 0) {
+      throw new FeedParseException("empty document");
+    }
+    DocumentCharset.Decoded decoded = DocumentCharset.decodeXml(bytes, headerCharset);
+    String text = decoded.text();
+    String head = text.substring(0, Math.min(text.length(), 2048)).toLowerCase(Locale.ROOT);
+    if (looksLikeHtml(head)) {
+      return html(bytes, headerCharset, url);
+    }
+    Document doc = FeedParser.parseXml(text, url);
+    Element root = FeedParser.root(doc);
+    if (root == null) {
+      throw new FeedParseException("not XML: no elements (" + preview(text) + ")");
+    }
+    String rootName = root.tagName().toLowerCase(Locale.ROOT);
+    if (rootName.equals("urlset") || rootName.equals("sitemapindex")) {
+      return NewsSitemaps.parse(bytes, contentType, sitemapUrl(url));
+    }
+    List<String> problems = XmlWellFormedness.problems(text);
+    ParsedFeed feed = FeedParser.parse(doc, url, problems);
+    if (isEdgar(url, root)) {
+      return EdgarFilings.fromAtom(doc, feed);
+    }
+    return feed;
+  }
+
+  private static ParsedFeed html(byte[] bytes, @Nullable Charset headerCharset, @Nullable URI url)
+      throws FeedParseException {
+    Document page;
+    try {
+      page =
+          Jsoup.parse(
+              new ByteArrayInputStream(bytes),
+              headerCharset == null ? null : headerCharset.name(),
+              url == null ? "" : url.toString());
+    } catch (IOException e) {
+      throw new FeedParseException("unreadable HTML: " + e.getMessage(), e);
+    }
+    URI base = url != null ? url : URI.create("https://www.sec.gov/");
+    String title = page.title().toLowerCase(Locale.ROOT);
+    if (title.contains("edgar current events")) {
+      return EdgarFilings.currentEvents(page, base);
+    }
+    if (page.selectFirst("#formName") != null && title.contains("edgar filing")) {
+      FilingIndex index = EdgarFilings.filingIndex(page, base);
+      return new ParsedFeed(
+          FeedFormat.EDGAR_FILING_INDEX,
+          page.title(),
+          "en",
+          List.of(EdgarFilings.toItem(index, url == null ? null : url.toString())),
+          List.of(),
+          List.of());
+    }
+    throw new FeedParseException(
+        "an HTML page, not a feed (title '"
+            + page.title()
+            + "'); use an html_listing source for it");
+  }
+
+  static boolean looksLikeHtml(String lowerHead) {
+    String h = lowerHead.stripLeading();
+    return h.startsWith("<!doctype html")
+        || h.startsWith("<html")
+        || (h.contains("<html")
+            && !h.contains("<rss")
+            && !h.contains("<feed")
+            && !h.contains("<rdf:rdf")
+            && !h.contains("<urlset")
+            && !h.contains("<sitemapindex"));
+  }
+
+  private static boolean isEdgar(@Nullable URI url, Element root) {
+    if (url != null
+        && url.getHost() != null
+        && url.getHost().toLowerCase(Locale.ROOT).endsWith("sec.gov")) {
+      return true;
+    }
+    return Markup.child(root, "company-info") != null
+        || root.getElementsByTag("entry").stream()
+            .limit(1)
+            .anyMatch(
+                e -> {
+                  Element id = Markup.child(e, "id");
+                  return id != null && id.text().contains("sec.gov");
+                });
+  }
+
+  private static URL sitemapUrl(@Nullable URI url) throws FeedParseException {
+    try {
+      return (url != null ? url : URI.create("file:/sitemap.xml")).toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new FeedParseException("sitemap URL " + url + " is not a URL", e);
+    }
+  }
+
+  private static String preview(String text) {
+    String t = text.strip().replaceAll("\\s+", " ");
+    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+  }
+}
