@@ -210,6 +210,25 @@ public final class ProcessorService implements ManagedService {
     return refreshLag() == 0;
   }
 
+  /** What {@link #isIdle} looks at, for diagnostics. */
+  String idleReport() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("streams=").append(streamsState());
+    sb.append(" buffered=").append(metrics.buffered());
+    sb.append(" worker idle=").append(worker != null && worker.isIdle());
+    sb.append(" sink idle=").append(sink == null || sink.isIdle());
+    try {
+      sb.append(" streams lag=")
+          .append(lagMonitor.lag(config.streams().applicationId(), streamsInputs()));
+      if (sink != null) {
+        sb.append(" sink lag=").append(lagMonitor.lag(sinkGroupId(), sinkInputs()));
+      }
+    } catch (RuntimeException e) {
+      sb.append(" lag unknown: ").append(e.getMessage());
+    }
+    return sb.toString();
+  }
+
   @Override
   public boolean isHealthy() {
     if (closed || streams == null) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
@@ -68,6 +69,7 @@ public final class InfluxSink implements AutoCloseable {
   private KafkaProducer<byte[], byte[]> deadLetterProducer;
   private PendingWrite pending;
   private boolean paused;
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
 
   /**
    * @param clientConfig bootstrap servers and client properties
@@ -129,6 +131,7 @@ public final class InfluxSink implements AutoCloseable {
         if (pending == null) {
           ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
           if (records.isEmpty()) {
+            commitSkippedMarkers();
             continue;
           }
           busy = true;
@@ -299,8 +302,38 @@ public final class InfluxSink implements AutoCloseable {
   }
 
   private void commit(PendingWrite batch) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    batch.nextOffsets.forEach(
+        (tp, next) ->
+            // The position also covers transaction markers after the last record read.
+            offsets.put(tp, new OffsetAndMetadata(Math.max(next.offset(), consumer.position(tp)))));
+    commit(offsets);
+  }
+
+  /**
+   * Every record read so far is written: commits positions that moved only over transaction
+   * markers, so a drained writer shows no lag.
+   */
+  private void commitSkippedMarkers() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition tp : consumer.assignment()) {
+      long position = consumer.position(tp);
+      Long last = committed.get(tp);
+      if (last != null && position > last) {
+        offsets.put(tp, new OffsetAndMetadata(position));
+      } else if (last == null) {
+        committed.put(tp, position);
+      }
+    }
+    if (!offsets.isEmpty()) {
+      commit(offsets);
+    }
+  }
+
+  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
-      consumer.commitSync(batch.nextOffsets);
+      consumer.commitSync(offsets);
+      offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
     } catch (KafkaException e) {
       // A rebalance took the partitions: their new owner re-reads and rewrites (idempotent).
       LOG.info(
@@ -312,6 +345,7 @@ public final class InfluxSink implements AutoCloseable {
   private final class Rebalance implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+      revoked.forEach(committed::remove);
       if (pending == null) {
         return;
       }
