@@ -79,6 +79,19 @@ public record StreamsSettings(
         properties);
   }
 
+  public StreamsSettings withCommitInterval(Duration interval) {
+    return new StreamsSettings(
+        applicationId,
+        threads,
+        standbyReplicas,
+        stateDir,
+        interval,
+        pollInterval,
+        staticMembership,
+        instanceId,
+        properties);
+  }
+
   @Override
   public void validate(Validation v) {
     v.check(

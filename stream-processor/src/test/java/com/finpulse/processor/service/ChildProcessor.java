@@ -17,6 +17,15 @@ import java.util.function.Predicate;
 /** {@link CrashableProcessorMain} in a child JVM on the test classpath, which the test can kill. */
 final class ChildProcessor {
 
+  /** Children still alive if the test JVM goes down early: killed with it, never orphaned. */
+  private static final java.util.Set<Process> LIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "kill-children"));
+  }
+
   private final Process process;
   private final Path log;
   private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -70,7 +79,16 @@ final class ChildProcessor {
         new ProcessBuilder(cmd)
             .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
+    LIVE.add(p);
     return new ChildProcessor(p, log);
+  }
+
+  /** Kills every child this JVM started that is still alive (after a failed test). */
+  static void killAll() throws InterruptedException {
+    for (Process p : LIVE) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    LIVE.clear();
   }
 
   /**
@@ -97,6 +115,7 @@ final class ChildProcessor {
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       throw new AssertionError("the child did not die on SIGKILL");
     }
+    LIVE.remove(process);
   }
 
   /** SIGTERM: the service closes cleanly. */
@@ -105,6 +124,7 @@ final class ChildProcessor {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+    LIVE.remove(process);
   }
 
   int textsSentToModel() {

@@ -27,6 +27,7 @@ public final class CrashableProcessorMain {
   static final String CALL_END = "MODEL-CALL-END";
   static final String RUNNING = "PROCESSOR-RUNNING";
   static final Duration MODEL_CALL = Duration.ofMillis(120);
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
   static final List<TrendWindow> WINDOWS =
       List.of(TrendWindow.ONE_MINUTE, TrendWindow.FIVE_MINUTES, TrendWindow.ONE_HOUR);
 
@@ -35,7 +36,14 @@ public final class CrashableProcessorMain {
   static ProcessorConfig config(String bootstrap, String influxUrl, String applicationId) {
     ProcessorConfig shipped = TestConfigs.against(bootstrap, influxUrl);
     return shipped
-        .withStreams(shipped.streams().withApplicationId(applicationId).withThreads(2))
+        // A long commit interval widens the window in which a crash leaves work uncommitted: only
+        // exactly-once makes that harmless (at-least-once double-counts trends here).
+        .withStreams(
+            shipped
+                .streams()
+                .withApplicationId(applicationId)
+                .withThreads(2)
+                .withCommitInterval(COMMIT_INTERVAL))
         .withScoring(TestConfigs.scoring(16, Duration.ofMillis(50), 64))
         .withTrends(new TrendSettings(WINDOWS, Duration.ofHours(2)))
         .withMetrics(new MetricsSettings(false, false, Duration.ofSeconds(10)));

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,11 @@ class ProcessorCrashIT {
 
   static final String APP = "crash-it";
   static final Duration STEP = Duration.ofSeconds(90);
+
+  @AfterEach
+  void noChildOutlivesTheTest() throws InterruptedException {
+    ChildProcessor.killAll();
+  }
 
   @Test
   void killedAtAnyPointAndRestartedEveryArticleIsScoredExactlyOnce(@TempDir Path state)
@@ -77,14 +83,14 @@ class ProcessorCrashIT {
     run.kill();
     textsSentToModel += run.textsSentToModel();
 
-    LOG.info("Run 2: kill -9 just after a batch came back, while it is being published");
+    LOG.info("Run 2: kill -9 while a returned batch is published and counted, uncommitted");
     run = ChildProcessor.start(args, log);
     run.await(line -> line.startsWith(CrashableProcessorMain.CALL_END + " 2 "), STEP);
-    Thread.sleep(15);
+    Thread.sleep(300);
     run.kill();
     textsSentToModel += run.textsSentToModel();
 
-    LOG.info("Run 3: kill -9 as soon as the application runs (restoring its buffers)");
+    LOG.info("Run 3: kill -9 as soon as it runs again (buffers restored and resubmitted)");
     run = ChildProcessor.start(args, log);
     run.await(line -> line.equals(CrashableProcessorMain.RUNNING), STEP);
     run.kill();
@@ -101,7 +107,14 @@ class ProcessorCrashIT {
     run.kill();
     textsSentToModel += run.textsSentToModel();
 
-    LOG.info("Run 5: to the end");
+    LOG.info("Run 5: kill -9 in the middle of a commit interval, with work on every hop");
+    run = ChildProcessor.start(args, log);
+    run.await(line -> line.startsWith(CrashableProcessorMain.CALL_END + " 4 "), STEP);
+    Thread.sleep(700);
+    run.kill();
+    textsSentToModel += run.textsSentToModel();
+
+    LOG.info("Run 6: to the end");
     run = ChildProcessor.start(args, log);
     try (InfluxStore influx =
         new InfluxStore(
@@ -117,7 +130,7 @@ class ProcessorCrashIT {
       verifier.assertExactlyOnce(expected);
       assertThat(kafka.readCommitted(Topics.NEWS_DLQ)).hasSize(6);
       LOG.info(
-          "{} articles published once each; the model saw {} texts across the 5 runs",
+          "{} articles published once each; the model saw {} texts across the 6 runs",
           expected.size(),
           textsSentToModel);
       assertThat(textsSentToModel)
