@@ -175,4 +175,9 @@ public final class ProcessorMetrics {
   public long modelCalls() {
     return batchSize.count();
   }
+
+  /** Texts scored by all model calls so far. */
+  public long modelCallTexts() {
+    return (long) batchSize.totalAmount();
+  }
 }

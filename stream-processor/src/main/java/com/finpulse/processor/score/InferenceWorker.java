@@ -42,6 +42,7 @@ public final class InferenceWorker implements AutoCloseable {
   private final ProcessorMetrics metrics;
   private final LinkedBlockingDeque<ScoringRequest> queue = new LinkedBlockingDeque<>();
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final AtomicInteger queued = new AtomicInteger();
   private final Thread thread;
   private final String modelId;
   private volatile boolean closed;
@@ -76,8 +77,23 @@ public final class InferenceWorker implements AutoCloseable {
       return request;
     }
     outstanding.addAndGet(request.size());
+    queued.addAndGet(request.size());
     queue.add(request);
     return request;
+  }
+
+  /**
+   * True when the next model call still has room: fewer than {@code maxBatchSize} articles wait in
+   * the queue. A task then hands over a partial batch at once instead of waiting for its delay, so
+   * the model never idles while articles wait, and batches grow by themselves under load.
+   */
+  public boolean hasRoom() {
+    return queued.get() < maxBatchSize;
+  }
+
+  /** Articles handed over and waiting for a model call (not those inside the running call). */
+  public int queuedArticles() {
+    return queued.get();
   }
 
   /** True when no submitted article is waiting for or inside a model call. */
@@ -100,6 +116,7 @@ public final class InferenceWorker implements AutoCloseable {
       if (first == null) {
         continue;
       }
+      queued.addAndGet(-first.size());
       List<ScoringRequest> batch = coalesce(first);
       int taken = batch.stream().mapToInt(ScoringRequest::size).sum();
       try {
@@ -133,6 +150,7 @@ public final class InferenceWorker implements AutoCloseable {
     while ((next = queue.peek()) != null) {
       if (next.isCancelled()) {
         queue.poll();
+        queued.addAndGet(-next.size());
         outstanding.addAndGet(-next.size());
         continue;
       }
@@ -142,6 +160,7 @@ public final class InferenceWorker implements AutoCloseable {
         break;
       }
       batch.add(queue.poll());
+      queued.addAndGet(-next.size());
       articles = n;
       longest = l;
     }
@@ -239,6 +258,7 @@ public final class InferenceWorker implements AutoCloseable {
   private void failQueued(Throwable t) {
     ScoringRequest r;
     while ((r = queue.poll()) != null) {
+      queued.addAndGet(-r.size());
       outstanding.addAndGet(-r.size());
       r.fail(t);
     }

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  *       key-value store keyed by a per-task sequence number) and returns. When the not yet
  *       submitted part of the buffer reaches {@code max_batch_size} it is handed to the worker at
  *       once.
- *   <li>A wall-clock punctuation every {@value #RESULT_POLL_MILLIS} ms hands over a partial batch
- *       whose oldest article has waited {@code max_delay}, and publishes every finished batch.
+ *   <li>A wall-clock punctuation every {@value #RESULT_POLL_MILLIS} ms publishes every finished
+ *       batch and hands over a partial batch when the model's next call still has room (so the
+ *       model never idles while articles wait; under load the queue is full and batches grow to the
+ *       maximum) or, at the latest, when its oldest article has waited {@code max_delay}.
  *   <li>Publishing happens here, on the stream thread that owns the task: each scored article is
  *       forwarded to news.scored and deleted from the buffer. Both writes belong to the task's
  *       current transaction, together with the input offsets.
@@ -176,7 +178,8 @@ public final class ScoringProcessor implements Processor<String, AdmittedArticle
 
   private void tick(long now) {
     publishFinished();
-    if (unsubmitted > 0 && now - oldestUnsubmittedAt >= settings.maxDelay().toMillis()) {
+    if (unsubmitted > 0
+        && (worker.hasRoom() || now - oldestUnsubmittedAt >= settings.maxDelay().toMillis())) {
       submitBuffered();
     }
     metrics.buffered(task, buffered);

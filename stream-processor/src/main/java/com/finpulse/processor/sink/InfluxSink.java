@@ -194,7 +194,7 @@ public final class InfluxSink implements AutoCloseable {
       LOG.warn(
           "InfluxDB is down: the InfluxDB writer stops reading and holds {} records until it is"
               + " back",
-          pending == null ? 0 : pending.nextOffsets.size());
+          pending == null ? 0 : pending.records);
       paused = true;
     }
     consumer.pause(consumer.assignment());

@@ -35,10 +35,11 @@ final class PendingWrite {
   final List<String> decodeErrors = new ArrayList<>();
   final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
   final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
-  final long firstReadAtMillis = System.currentTimeMillis();
+  int records;
 
-  void add(ConsumerRecords<byte[], byte[]> records) {
-    for (ConsumerRecord<byte[], byte[]> r : records) {
+  void add(ConsumerRecords<byte[], byte[]> batch) {
+    for (ConsumerRecord<byte[], byte[]> r : batch) {
+      records++;
       TopicPartition tp = new TopicPartition(r.topic(), r.partition());
       firstOffsets.putIfAbsent(tp, r.offset());
       nextOffsets.put(tp, new OffsetAndMetadata(r.offset() + 1));

@@ -256,18 +256,43 @@ class ProcessorTopologyTest {
     }
 
     @Test
-    void aPartialBatchGoesToTheModelAfterTheMaximumDelay() throws Exception {
+    void aPartialBatchGoesAtOnceWhenTheModelHasRoom() throws Exception {
       for (int i = 0; i < 3; i++) {
         h.pipe(article("Story number " + i, T0.plusSeconds(i)));
       }
-      h.tick(MAX_DELAY.minusMillis(50));
       h.awaitModel();
       assertThat(h.classifier.callSizes()).isEmpty();
-      h.tick(Duration.ofMillis(50));
+      h.tick(Duration.ofMillis(10));
       h.awaitModel();
       assertThat(h.classifier.callSizes()).containsExactly(3);
       h.tick(Duration.ofMillis(20));
       assertThat(h.scoredArticles()).hasSize(3);
+    }
+
+    @Test
+    void whileTheModelIsBusyAPartialBatchWaitsAtMostTheMaximumDelay() throws Exception {
+      h.close();
+      DeterministicClassifier gated = new DeterministicClassifier().gated();
+      h = new TopologyHarness(h.config, gated);
+      for (int i = 0; i < 8; i++) { // one batch inside the model, a full one queued behind it
+        h.pipe(article("Story number " + i, T0.plusSeconds(i)));
+      }
+      gated.awaitCallsStarted(1);
+      h.pipe(article("Straggler one", T0.plusSeconds(20)));
+      h.pipe(article("Straggler two", T0.plusSeconds(21)));
+      h.tick(MAX_DELAY.minusMillis(60));
+      assertThat(h.worker.queuedArticles())
+          .describedAs("the next call is full: the stragglers wait in the buffer")
+          .isEqualTo(4);
+      h.tick(Duration.ofMillis(60));
+      assertThat(h.worker.queuedArticles())
+          .describedAs("after the maximum delay they go anyway")
+          .isEqualTo(6);
+      gated.release(3);
+      h.awaitModel();
+      assertThat(gated.callSizes()).containsExactly(4, 4, 2);
+      h.tick(Duration.ofMillis(20));
+      assertThat(h.scoredArticles()).hasSize(10);
     }
 
     @Test
