@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,7 @@ public final class PipelineBenchmark implements Benchmark {
           --partitions N        partitions of the topics (default 3)
           --threads N           stream threads (default 1)
           --batch N             most articles per model call (default: processor.yml)
+          --commit-interval MS  Kafka Streams commit interval in ms (default: processor.yml)
           --config FILE         processor.yml overrides (model_dir, ...)
         """;
   }
@@ -72,6 +74,7 @@ public final class PipelineBenchmark implements Benchmark {
                 ProcessorConfig.FILE_NAME,
                 ConfigFiles.locate(ProcessorConfig.FILE_NAME, configFile, System.getenv()));
     int batch = args.intValue("batch", config.scoring().maxBatchSize());
+    int commitMillis = args.intValue("commit-interval", -1);
     args.rejectUnknown();
     if (articles < 1 || latencyArticles < 1 || partitions < 1 || threads < 1 || batch < 1) {
       throw new UsageException("counts must be at least 1");
@@ -90,7 +93,13 @@ public final class PipelineBenchmark implements Benchmark {
                   model,
                   headlines,
                   new PipelineRun.Options(
-                      articles, latencyArticles, partitions, threads, batch, work),
+                      articles,
+                      latencyArticles,
+                      partitions,
+                      threads,
+                      batch,
+                      commitMillis < 0 ? null : Duration.ofMillis(commitMillis),
+                      work),
                   err)
               .run();
       print(r, model.modelId(), partitions, threads, batch, out);

@@ -35,6 +35,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One measurement: the model alone on the texts, then the same texts through a real broker, the
@@ -43,12 +44,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class PipelineRun {
 
+  /**
+   * @param commitInterval Kafka Streams commit interval; null keeps processor.yml's
+   */
   record Options(
       int articles,
       int latencyArticles,
       int partitions,
       int threads,
       int maxBatchSize,
+      @Nullable Duration commitInterval,
       Path workDir) {}
 
   record Result(
@@ -266,7 +271,15 @@ final class PipelineRun {
             .load(ProcessorConfig.class, ProcessorConfig.FILE_NAME, null);
     ScoringSettings s = shipped.scoring();
     return shipped
-        .withStreams(shipped.streams().withApplicationId("bench-pipeline").withThreads(o.threads()))
+        .withStreams(
+            shipped
+                .streams()
+                .withApplicationId("bench-pipeline")
+                .withThreads(o.threads())
+                .withCommitInterval(
+                    o.commitInterval() == null
+                        ? shipped.streams().commitInterval()
+                        : o.commitInterval()))
         .withScoring(
             new ScoringSettings(
                 s.modelDir(),

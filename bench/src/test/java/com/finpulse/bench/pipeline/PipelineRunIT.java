@@ -65,7 +65,14 @@ class PipelineRunIT {
         new PipelineRun(
                 new SlowDouble(),
                 headlines,
-                new PipelineRun.Options(400, 60, 2, 1, 32, work),
+                new PipelineRun.Options(
+                    400,
+                    60,
+                    2,
+                    1,
+                    32,
+                    java.time.Duration.ofMillis(Long.getLong("bench.commit", 100)),
+                    work),
                 System.err)
             .run();
     assertThat(r.pipelinePerSecond()).isPositive();

@@ -189,6 +189,9 @@ public final class ScoringProcessor implements Processor<String, AdmittedArticle
   private void waitForModel() {
     if (inFlight.isEmpty()) {
       submitBuffered();
+      if (inFlight.isEmpty()) {
+        return;
+      }
     }
     long started = System.nanoTime();
     try {
