@@ -299,7 +299,10 @@ final class PipelineRun {
             ProducerConfig.ACKS_CONFIG,
             "all",
             ProducerConfig.LINGER_MS_CONFIG,
-            5),
+            5,
+            // Topics were just created: a retried first batch must not be overtaken.
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            1),
         new ByteArraySerializer(),
         new ByteArraySerializer());
   }
