@@ -2,6 +2,8 @@ package com.finpulse.processor.service;
 
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.processor.testing.TestConfigs;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
@@ -23,10 +25,19 @@ class RealModelPipelineIT extends PipelineContract {
     }
   }
 
-  /** The one place this test gets its model: the same method the service uses. */
+  /**
+   * The one place this test gets its model: the same method the service uses, on {@code
+   * $FINPULSE_MODEL_DIR}, else the repository's {@code models/default} (tests run in the module
+   * directory, one level below the repository root).
+   */
   @Override
   Classifier classifier() {
-    return ProcessorServiceProvider.classifier(TestConfigs.shipped());
+    String dir = System.getenv("FINPULSE_MODEL_DIR");
+    if (dir == null || dir.isBlank()) {
+      dir = Path.of("").toAbsolutePath().getParent().resolve("models/default").toString();
+    }
+    return ProcessorServiceProvider.classifier(
+        TestConfigs.shipped(Map.of("FINPULSE_MODEL_DIR", dir)));
   }
 
   @Override
