@@ -50,6 +50,25 @@ public final class ContentFingerprint {
     return distance(a, b) <= NEAR_DUPLICATE_MAX_DISTANCE;
   }
 
+  /**
+   * The fingerprint as the 64-bit value behind its hex form, for code that compares many of them
+   * (the stream processor keeps thousands per trend window).
+   *
+   * @throws IllegalArgumentException when {@code fingerprint} is not 16 hex characters
+   */
+  public static long toLong(String fingerprint) {
+    if (fingerprint.length() != 16) {
+      throw new IllegalArgumentException(
+          "a fingerprint is 16 hex characters, got '" + fingerprint + "'");
+    }
+    return HexFormat.fromHexDigitsToLong(fingerprint);
+  }
+
+  /** {@link #nearDuplicates(String, String)} on the {@link #toLong} form. */
+  public static boolean nearDuplicates(long a, long b) {
+    return Long.bitCount(a ^ b) <= NEAR_DUPLICATE_MAX_DISTANCE;
+  }
+
   static List<String> words(String text) {
     String plain = URL.matcher(text).replaceAll(" ");
     plain = MARKS.matcher(Normalizer.normalize(plain, Normalizer.Form.NFKD)).replaceAll("");

@@ -55,6 +55,18 @@ public final class InfluxSchema {
     public static final String FIELD_P_POSITIVE = "p_positive";
     public static final String FIELD_TOPIC_CONFIDENCE = "topic_confidence";
 
+    /**
+     * The point's timestamp in nanoseconds: the event time's millisecond plus an offset below one
+     * millisecond taken from the article id (ids are uniformly distributed hex).
+     */
+    public static long timestampNanos(java.time.Instant eventTime, String articleId) {
+      long offset = 0;
+      for (int i = 0; i < articleId.length() && i < 12; i++) {
+        offset = offset * 31 + articleId.charAt(i);
+      }
+      return eventTime.toEpochMilli() * 1_000_000L + Math.floorMod(offset, 1_000_000L);
+    }
+
     private Article() {}
   }
 

@@ -61,6 +61,21 @@ public final class MeterNames {
   /** Gauge, tag topic: records behind the end of the input topics. */
   public static final String PROCESSOR_CONSUMER_LAG = "finpulse.processor.consumer.lag";
 
+  /** Gauge: articles held in the scoring buffers (waiting for or inside a model call). */
+  public static final String PROCESSOR_BUFFERED = "finpulse.processor.buffered";
+
+  /** Timer: time stream threads waited for the model because their scoring buffer was full. */
+  public static final String PROCESSOR_BACKPRESSURE = "finpulse.processor.backpressure";
+
+  /** Counter: failed model calls (the batch is split to isolate the text that fails). */
+  public static final String PROCESSOR_MODEL_FAILURES = "finpulse.processor.model.failures";
+
+  /**
+   * Counter, tag window: articles that arrived after their window's grace period; they are in
+   * news.scored and InfluxDB's scored articles, not in that window's trend.
+   */
+  public static final String PROCESSOR_LATE = "finpulse.processor.late";
+
   // alerts
   /** Counter, tags severity, key_kind. */
   public static final String ALERTS_FIRED = "finpulse.alerts.fired";

@@ -36,4 +36,21 @@ class ContentFingerprintTest {
     assertThat(ContentFingerprint.of("", null)).hasSize(16).isEqualTo("0000000000000000");
     assertThat(ContentFingerprint.of("Word", "")).hasSize(16).matches("[0-9a-f]{16}");
   }
+
+  @Test
+  void longFormAgreesWithHexForm() {
+    String a = ContentFingerprint.of("Acme Corp shares slump after profit warning", null);
+    String b = ContentFingerprint.of("Acme Corp shares slump after a profit warning", null);
+    String c = ContentFingerprint.of("Central bank holds rates steady", null);
+    assertThat(
+            ContentFingerprint.nearDuplicates(
+                ContentFingerprint.toLong(a), ContentFingerprint.toLong(b)))
+        .isEqualTo(ContentFingerprint.nearDuplicates(a, b));
+    assertThat(
+            ContentFingerprint.nearDuplicates(
+                ContentFingerprint.toLong(a), ContentFingerprint.toLong(c)))
+        .isEqualTo(ContentFingerprint.nearDuplicates(a, c))
+        .isFalse();
+    assertThat(ContentFingerprint.toLong("ffffffffffffffff")).isEqualTo(-1L);
+  }
 }

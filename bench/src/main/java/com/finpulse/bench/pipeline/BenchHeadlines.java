@@ -1,0 +1,86 @@
+package com.finpulse.bench.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Real headlines for the benchmark: the Benzinga analyst-ratings sample in the shared data
+ * directory ({@code analyst_ratings_sample_by_time_utc.csv}: published_at_utc,
+ * published_at_original, ticker, headline, source_row_index). Its licence allows internal load
+ * tests only; it is read in place, never copied.
+ */
+final class BenchHeadlines {
+
+  /** One headline and the ticker it was filed under. */
+  record Headline(String ticker, String title) {}
+
+  static final String RELATIVE_PATH =
+      "data/benzinga-analyst-ratings-headlines-sample/analyst_ratings_sample_by_time_utc.csv";
+
+  private BenchHeadlines() {}
+
+  /** The shared data directory: {@code -Dfinpulse.shared.dir}, else {@code <home>/../shared}. */
+  static Path defaultFile() {
+    String shared = System.getProperty("finpulse.shared.dir");
+    Path dir =
+        shared != null
+            ? Path.of(shared)
+            : Path.of(System.getProperty("finpulse.home", ".")).resolve("..").resolve("shared");
+    return dir.resolve(RELATIVE_PATH).toAbsolutePath().normalize();
+  }
+
+  static List<Headline> read(Path file) throws IOException {
+    if (!Files.isReadable(file)) {
+      throw new IOException(
+          "headline file "
+              + file
+              + " not found: pass --data FILE (a CSV with ticker and headline columns) or set"
+              + " -Dfinpulse.shared.dir to the shared data directory");
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<Headline> out = new ArrayList<>(lines.size());
+    for (int i = 1; i < lines.size(); i++) {
+      List<String> fields = fields(lines.get(i));
+      if (fields.size() >= 4 && !fields.get(3).isBlank()) {
+        out.add(new Headline(fields.get(2).trim(), fields.get(3).trim()));
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IOException(file + " holds no headline rows");
+    }
+    return out;
+  }
+
+  /** RFC 4180 fields of one line (quotes, doubled quotes inside quotes). */
+  static List<String> fields(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+}

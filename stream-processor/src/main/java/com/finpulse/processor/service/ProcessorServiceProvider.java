@@ -1,0 +1,104 @@
+package com.finpulse.processor.service;
+
+import com.finpulse.common.lifecycle.ManagedService;
+import com.finpulse.common.lifecycle.ServiceContext;
+import com.finpulse.common.lifecycle.ServiceProvider;
+import com.finpulse.model.serve.Classifier;
+import com.finpulse.processor.config.ProcessorConfig;
+import com.finpulse.processor.sink.SinkObserver;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Composition root of the stream processor: loads {@code processor.yml}, loads the model and builds
+ * the {@link ProcessorService}. {@code ./finpulse up} finds it through {@link
+ * java.util.ServiceLoader}; {@code ./finpulse process} and the benchmark use its static methods.
+ */
+public final class ProcessorServiceProvider implements ServiceProvider {
+
+  /** The model module's factory: {@code Classifiers.load(Path)} loads a trained model directory. */
+  static final String CLASSIFIER_FACTORY = "com.finpulse.model.serve.Classifiers";
+
+  @Override
+  public String name() {
+    return "processor";
+  }
+
+  /** After alerts (which consumes its output), before ingest (which feeds it). */
+  @Override
+  public int startOrder() {
+    return 20;
+  }
+
+  @Override
+  public ManagedService create(ServiceContext context) {
+    ProcessorConfig config = loadConfig(context);
+    return new ProcessorService(
+        config, classifier(config), context.meters(), context.stateDir(), SinkObserver.NONE);
+  }
+
+  public static ProcessorConfig loadConfig(ServiceContext context) {
+    return context
+        .configLoader()
+        .load(
+            ProcessorConfig.class,
+            ProcessorConfig.FILE_NAME,
+            context.configFile(ProcessorConfig.FILE_NAME));
+  }
+
+  /**
+   * The one place that decides which model the processor scores with: the trained model in {@code
+   * scoring.model_dir}, loaded by the model module's {@code Classifiers.load(Path)}.
+   *
+   * <p>The processor compiles against the {@link Classifier} interface only and finds the factory
+   * at run time, so it builds and is tested (with a test double) without the model module's
+   * implementation; the launcher's classpath always has it.
+   *
+   * @throws IllegalStateException naming the directory and what to do when no model can be loaded
+   */
+  public static Classifier classifier(ProcessorConfig config) {
+    Path dir = modelDir(config.scoring().modelDir());
+    if (!Files.exists(dir)) {
+      throw new IllegalStateException(
+          "no trained model at "
+              + dir
+              + ": train one with ./finpulse model train, or point scoring.model_dir"
+              + " (FINPULSE_MODEL_DIR) at a model directory");
+    }
+    Method load;
+    try {
+      load =
+          Class.forName(CLASSIFIER_FACTORY, true, ProcessorServiceProvider.class.getClassLoader())
+              .getMethod("load", Path.class);
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      throw new IllegalStateException(
+          "model module not available: "
+              + CLASSIFIER_FACTORY
+              + ".load(Path) is not on the classpath (build the whole project with ./finpulse, which"
+              + " puts the model module next to the processor)",
+          e);
+    }
+    try {
+      return (Classifier) load.invoke(null, dir);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw new IllegalStateException(
+          "cannot load the model from " + dir + ": " + cause.getMessage(), cause);
+    } catch (IllegalAccessException | ClassCastException e) {
+      throw new IllegalStateException(
+          CLASSIFIER_FACTORY + ".load(Path) is not a public static Classifier factory", e);
+    }
+  }
+
+  /** Relative model directories resolve against the FinPulse home (set by the launcher). */
+  public static Path modelDir(String configured) {
+    Path p = Path.of(configured);
+    if (p.isAbsolute()) {
+      return p;
+    }
+    String home = System.getProperty("finpulse.home");
+    return (home == null ? Path.of("") : Path.of(home)).resolve(p).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,154 @@
+package com.finpulse.processor.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.finpulse.processor.metrics.ProcessorMetrics;
+import com.finpulse.processor.testing.DeterministicClassifier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class InferenceWorkerTest {
+
+  final ProcessorMetrics metrics = new ProcessorMetrics(new SimpleMeterRegistry());
+  InferenceWorker worker;
+
+  @AfterEach
+  void close() {
+    if (worker != null) {
+      worker.close();
+    }
+  }
+
+  static List<String> texts(String prefix, int n) {
+    return IntStream.range(0, n).mapToObj(i -> prefix + " headline " + i).toList();
+  }
+
+  static void await(ScoringRequest r) throws InterruptedException {
+    assertThat(r.await(Duration.ofSeconds(10))).isTrue();
+  }
+
+  @Test
+  void requestsFromSeveralThreadsQueuedDuringACallBecomeOneCall() throws Exception {
+    DeterministicClassifier model = new DeterministicClassifier().gated();
+    worker = new InferenceWorker(model, 64, 1 << 20, metrics);
+    worker.start();
+    ScoringRequest first = worker.submit(texts("first", 3));
+    model.awaitCallsStarted(1);
+    // While the first call is held inside the model, four "stream threads" hand over batches.
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<ScoringRequest>> later = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      later.add(threads.submit(() -> worker.submit(texts("thread " + thread, 10))));
+    }
+    List<ScoringRequest> requests = new ArrayList<>();
+    for (var f : later) {
+      requests.add(f.get(5, TimeUnit.SECONDS));
+    }
+    threads.shutdown();
+    model.release(2);
+    await(first);
+    for (ScoringRequest r : requests) {
+      await(r);
+    }
+    assertThat(model.callSizes()).containsExactly(3, 40);
+    assertThat(worker.isIdle()).isTrue();
+    // Every request gets its own texts' predictions back, in order.
+    for (ScoringRequest r : requests) {
+      List<ScoringOutcome> outcomes = r.outcomes();
+      assertThat(outcomes).hasSize(10);
+      for (int i = 0; i < 10; i++) {
+        assertThat(outcomes.get(i).prediction())
+            .isEqualTo(DeterministicClassifier.predict(r.texts().get(i)));
+      }
+    }
+    assertThat(metrics.meanBatchSize()).isEqualTo(21.5);
+  }
+
+  @Test
+  void aCallNeverExceedsTheBatchSizeOrTheTokenBudget() throws Exception {
+    DeterministicClassifier model = new DeterministicClassifier().gated();
+    // Budget of 600 padded tokens; a 2000-character text counts 502 tokens.
+    worker = new InferenceWorker(model, 8, 600, metrics);
+    worker.start();
+    ScoringRequest blocker = worker.submit(texts("x", 1));
+    model.awaitCallsStarted(1);
+    ScoringRequest a = worker.submit(texts("a", 5));
+    ScoringRequest b = worker.submit(texts("b", 5)); // 10 > 8: next call
+    ScoringRequest longText = worker.submit(List.of("y".repeat(2000))); // 6 x 502 > 600
+    model.release(10);
+    for (ScoringRequest r : List.of(blocker, a, b, longText)) {
+      await(r);
+    }
+    assertThat(model.callSizes()).containsExactly(1, 5, 5, 1);
+  }
+
+  @Test
+  void aPoisonousTextFailsAloneAndTheRestOfItsBatchIsScored() throws Exception {
+    DeterministicClassifier model = new DeterministicClassifier();
+    worker = new InferenceWorker(model, 64, 1 << 20, metrics);
+    worker.start();
+    List<String> batch = new ArrayList<>(texts("ok", 9));
+    batch.add(6, "bad " + DeterministicClassifier.POISON);
+    ScoringRequest r = worker.submit(batch);
+    await(r);
+    List<ScoringOutcome> outcomes = r.outcomes();
+    for (int i = 0; i < batch.size(); i++) {
+      if (i == 6) {
+        assertThat(outcomes.get(i).prediction()).isNull();
+        assertThat(outcomes.get(i).error()).hasMessageContaining("cannot tokenize");
+      } else {
+        assertThat(outcomes.get(i).prediction()).isNotNull();
+      }
+    }
+    assertThat(model.textsScored()).isGreaterThanOrEqualTo(9);
+    assertThat(worker.isFailed()).isFalse();
+  }
+
+  @Test
+  void aModelThatFailsOnEverythingStopsScoringInsteadOfDeadLetteringArticles() throws Exception {
+    DeterministicClassifier model = new DeterministicClassifier();
+    worker = new InferenceWorker(model, 64, 1 << 20, metrics);
+    worker.start();
+    model.breakDown();
+    ScoringRequest r = worker.submit(texts("any", 5));
+    await(r);
+    assertThatThrownBy(r::outcomes)
+        .isInstanceOf(ModelUnavailableException.class)
+        .hasMessageContaining("known-good headline");
+    assertThat(worker.isFailed()).isTrue();
+    ScoringRequest after = worker.submit(texts("later", 1));
+    assertThat(after.isDone()).isTrue();
+    assertThatThrownBy(after::outcomes).isInstanceOf(ModelUnavailableException.class);
+  }
+
+  @Test
+  void cancelledRequestsAreSkipped() throws Exception {
+    DeterministicClassifier model = new DeterministicClassifier().gated();
+    worker = new InferenceWorker(model, 64, 1 << 20, metrics);
+    worker.start();
+    ScoringRequest first = worker.submit(texts("first", 1));
+    model.awaitCallsStarted(1);
+    ScoringRequest cancelled = worker.submit(texts("gone", 4));
+    ScoringRequest kept = worker.submit(texts("kept", 2));
+    cancelled.cancel();
+    model.release(2);
+    await(first);
+    await(kept);
+    assertThat(model.callSizes()).containsExactly(1, 2);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!worker.isIdle() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(worker.isIdle()).isTrue();
+  }
+}
