@@ -1,5 +1,6 @@
 package com.finpulse.alerts.detect;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.finpulse.common.config.Validated;
 import com.finpulse.common.config.Validation;
 import com.finpulse.common.event.TrendWindow;
@@ -38,6 +39,7 @@ public record Thresholds(
     return new Thresholds(null, null, Map.of(), null, null);
   }
 
+  @JsonIgnore
   public boolean isEmpty() {
     return warningZ == null
         && criticalZ == null
