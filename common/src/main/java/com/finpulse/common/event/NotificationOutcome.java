@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param subscription name of the subscription it was sent for
  * @param target the recipient e-mail address, or the webhook's {@code scheme://host} plus a short
  *     hash of its full URL (URLs may embed tokens, so they are never recorded whole)
- * @param groupKey the routing group ({@code subscription/key_kind:key}); absent for digests and
- *     tests
+ * @param groupKey the routing group ({@code subscription/key_kind:key}); for digests {@code
+ *     digest/subscription/local-date}; absent for tests
  * @param alerts the alerts the notification presented, with their state at the time
  * @param status the notification's overall status: firing while any of its alerts fires
  * @param attempts attempts made so far, this one included

@@ -71,7 +71,7 @@ public final class MeterNames {
   /** Counter, tag reason (silenced, inhibited, quiet_hours): notifications held back. */
   public static final String ALERTS_SUPPRESSED = "finpulse.alerts.suppressed";
 
-  /** Counter, tag outcome (delivered, failed): daily digests. */
+  /** Counter, tag outcome (sent, failed): daily digests built and handed to delivery. */
   public static final String ALERTS_DIGESTS = "finpulse.alerts.digests";
 
   /** Counter, tag outcome (applied, rejected): reloads of subscriptions.yml. */
