@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryQueue implements Dispatcher, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
+  private static final int FINISHED_MEMORY = 10_000;
 
   private static final class Pending {
     Notification notification;
@@ -70,6 +71,21 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
   private final MeterRegistry meters;
   private final ScheduledExecutorService executor;
   private final Map<String, Lane> lanes = new HashMap<>();
+
+  /**
+   * Ids that reached a final outcome lately. The router decides from the notification log, which a
+   * delivery updates when it finishes; a flush that read the log just before can submit the same
+   * notification again just after. Ids are content plus the previous notification time, so a
+   * legitimate repeat has a new id and is never caught here.
+   */
+  private final Map<String, Boolean> finished =
+      new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > FINISHED_MEMORY;
+        }
+      };
+
   private final AtomicInteger pending = new AtomicInteger();
   private boolean closed;
 
@@ -113,6 +129,9 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
     }
     if (!channels.containsKey(n.target().channel())) {
       throw new IllegalStateException("no channel for " + n.target().channel());
+    }
+    if (finished.containsKey(n.id())) {
+      return; // delivered (or given up) a moment ago
     }
     Lane lane = lanes.computeIfAbsent(laneKey(n), k -> new Lane());
     boolean first = true;
@@ -178,12 +197,14 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
       int max = maxAttempts.getOrDefault(n.target().channel(), 1);
       switch (result.kind()) {
         case DELIVERED -> {
+          finished.put(n.id(), true);
           lane.queue.pollFirst();
           pending.decrementAndGet();
           recordLatency(n);
           report(n, DeliveryOutcome.DELIVERED, head.attempts, result.httpStatus(), null);
         }
         case PERMANENT -> {
+          finished.put(n.id(), true);
           lane.queue.pollFirst();
           pending.decrementAndGet();
           LOG.error(
@@ -198,6 +219,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
         }
         case RETRY -> {
           if (head.attempts >= max) {
+            finished.put(n.id(), true);
             lane.queue.pollFirst();
             pending.decrementAndGet();
             LOG.error(
