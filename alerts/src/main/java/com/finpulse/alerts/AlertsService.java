@@ -17,6 +17,7 @@ import com.finpulse.alerts.history.OutcomeRecorder;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.Channel;
 import com.finpulse.alerts.notify.DeliveryQueue;
+import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.OutcomeWaiters;
 import com.finpulse.alerts.notify.email.EmailChannel;
 import com.finpulse.alerts.notify.email.EmailRenderer;
@@ -182,6 +183,19 @@ public final class AlertsService implements ManagedService {
       influx.start();
     }
 
+    Channel email = emailChannel();
+    Channel webhook = webhookChannel();
+    Thread warmUp =
+        new Thread(
+            () -> {
+              Notification sample = warmUpSample();
+              email.warmUp(sample);
+              webhook.warmUp(sample);
+            },
+            "alerts-channel-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+
     Producer<String, byte[]> producer = producer();
     closeables.add(producer::close);
     NotificationLog log = new NotificationLog();
@@ -308,6 +322,13 @@ public final class AlertsService implements ManagedService {
         if (!live) {
           return;
         }
+        LOG.info(
+            "Alert {} {} ({}, emitted {} ms ago): {}",
+            a.id(),
+            a.status().label(),
+            a.severity().label(),
+            Math.max(0, clock.millis() - a.updatedAt().toEpochMilli()),
+            a.summary());
         if (first) {
           meters
               .counter(
@@ -398,6 +419,45 @@ public final class AlertsService implements ManagedService {
         new SlackPayload(config.grafana()),
         config.delivery().webhookTimeout(),
         clock);
+  }
+
+  /** A notification rendered (never sent) at start, to load and warm the channels' code. */
+  private Notification warmUpSample() {
+    java.time.Instant now = clock.instant();
+    Alert a =
+        new Alert(
+            "warm-up",
+            com.finpulse.common.event.KeyKind.TOPIC,
+            "warm-up",
+            com.finpulse.common.event.TrendWindow.ONE_MINUTE,
+            com.finpulse.common.event.Severity.WARNING,
+            AlertStatus.FIRING,
+            now,
+            null,
+            now,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            "",
+            List.of(),
+            now,
+            0L,
+            0.0,
+            0.0);
+    return new Notification(
+        "warm-up",
+        com.finpulse.common.event.NotificationKind.ALERT,
+        "warm-up",
+        new com.finpulse.alerts.notify.Target.Email("warm-up@example.invalid"),
+        "warm-up",
+        AlertStatus.FIRING,
+        List.of(new com.finpulse.alerts.notify.NotifiedItem(a, a.severity())),
+        null,
+        now);
   }
 
   private DetectorMetrics detectorMetrics() {

@@ -19,6 +19,7 @@ import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.event.TrendWindow;
 import com.finpulse.common.lifecycle.ServiceContext;
+import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.HeaderNames;
 import com.finpulse.common.topic.Topics;
@@ -74,6 +75,7 @@ class AlertsServiceIT {
   private WebhookReceiver receiver;
   private KafkaProducer<String, byte[]> producer;
   private final List<AlertsService> running = new ArrayList<>();
+  private SimpleMeterRegistry meters;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -101,6 +103,7 @@ class AlertsServiceIT {
         delivery:
           initial_backoff: 100ms
           max_backoff: 1s
+          webhook_max_attempts: 3
           allowed_private_networks: [127.0.0.1/32]
         api:
           bind: 127.0.0.1:0
@@ -118,6 +121,12 @@ class AlertsServiceIT {
               email: [desk@example.com]
               webhooks:
                 - url: %s
+                  secret: ${DESK_SECRET}
+          - name: broken-hook
+            topics: [earnings]
+            channels:
+              webhooks:
+                - url: http://127.0.0.1:1/nobody-listens
                   secret: ${DESK_SECRET}
         """
             .formatted(receiver.url("/hook")));
@@ -139,11 +148,12 @@ class AlertsServiceIT {
     env.put("SMTP_PASSWORD", SmtpServers.PASSWORD);
     env.put("SMTP_FROM", SmtpServers.USER);
     env.put("DESK_SECRET", SECRET);
+    meters = new SimpleMeterRegistry();
     ServiceContext ctx =
         new ServiceContext(
             env,
             dir,
-            new SimpleMeterRegistry(),
+            meters,
             dir.resolve("state"),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             Map.of("console", "true"));
@@ -233,6 +243,7 @@ class AlertsServiceIT {
     long tipped = System.nanoTime();
     Instant tippedAt = Instant.now();
     trend(spike, 20, 16);
+    System.out.println("TIPPED at " + tippedAt);
 
     // Polled here every 10 ms: GreenMail's own wait is coarser than what is measured.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -285,8 +296,10 @@ class AlertsServiceIT {
                 .statusCode())
         .isEqualTo(401);
 
-    // Let the outcomes reach the topic, then restart: nothing is sent again.
-    waitForOutcomes(2);
+    // Let the outcomes reach the topic (two deliveries, one dead letter), then restart: nothing is
+    // sent again.
+    waitForOutcomes(2, 1);
+    assertThat(service.config().delivery().webhookMaxAttempts()).isEqualTo(3);
     stop(service);
     service = start();
     Thread.sleep(3000);
@@ -316,7 +329,23 @@ class AlertsServiceIT {
         .extracting(Alert::status)
         .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
     assertThat(alerts).extracting(Alert::id).containsOnly(alertId);
+    // The unreachable webhook: retried, then a dead letter on the alerts topic, for each change.
     assertThat(outcomes)
+        .filteredOn(o -> o.subscription().equals("broken-hook"))
+        .filteredOn(o -> o.outcome() == DeliveryOutcome.DEAD_LETTER)
+        .hasSize(2)
+        .allSatisfy(
+            o -> {
+              assertThat(o.attempts()).isEqualTo(3);
+              assertThat(o.target()).startsWith("http://127.0.0.1:1#");
+              assertThat(o.error()).contains("ConnectException");
+            });
+    assertThat(outcomes)
+        .filteredOn(o -> o.subscription().equals("broken-hook"))
+        .filteredOn(o -> o.outcome() == DeliveryOutcome.FAILED)
+        .hasSize(4);
+    assertThat(outcomes)
+        .filteredOn(o -> o.subscription().equals("earnings-desk"))
         .filteredOn(o -> o.outcome() == DeliveryOutcome.DELIVERED)
         .extracting(NotificationOutcome::channel)
         .containsExactlyInAnyOrder(
@@ -325,15 +354,28 @@ class AlertsServiceIT {
             NotificationChannel.EMAIL,
             NotificationChannel.WEBHOOK);
     assertThat(service.isIdle()).isTrue();
+    // The second instance counted the resolve, not the replayed firing.
+    assertThat(meters.find(MeterNames.ALERTS_FIRED).counters()).isEmpty();
+    assertThat(meters.get(MeterNames.ALERTS_RESOLVED).counter().count()).isEqualTo(1);
+    assertThat(
+            meters
+                .get(MeterNames.ALERTS_NOTIFICATIONS)
+                .tags("channel", "webhook", "outcome", "dead_letter")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
-  private void waitForOutcomes(int n) throws InterruptedException {
+  private void waitForOutcomes(int delivered, int deadLetters) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     List<NotificationOutcome> outcomes = new ArrayList<>();
     while (System.nanoTime() < deadline) {
       outcomes.clear();
       readAlertsTopic(new ArrayList<>(), outcomes, 0);
-      if (outcomes.stream().filter(o -> o.outcome() == DeliveryOutcome.DELIVERED).count() >= n) {
+      if (outcomes.stream().filter(o -> o.outcome() == DeliveryOutcome.DELIVERED).count()
+              >= delivered
+          && outcomes.stream().filter(o -> o.outcome() == DeliveryOutcome.DEAD_LETTER).count()
+              >= deadLetters) {
         return;
       }
       Thread.sleep(200);

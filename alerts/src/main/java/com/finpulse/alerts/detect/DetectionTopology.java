@@ -7,6 +7,8 @@ import com.finpulse.common.serde.EventSerde;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.topic.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,17 +24,19 @@ import org.apache.kafka.streams.state.Stores;
  * The detection topology.
  *
  * <pre>
- * sentiment.trends --(watched windows, 1h)--> key by topic:/ticker:/market --> trends-by-key
- *     trends-by-key --> SpikeDetector [detector-state, detector-clock, evidence-minutes] --> alerts
- *     trends-by-key --(1h)--> HourlyStatsRecorder [hourly-stats]
- * news.scored --(negative)--> one record per topic, ticker and market --> articles-by-key
- *     articles-by-key --> EvidenceRecorder [evidence-minutes, evidence-hours]
+ * sentiment.trends --(watched windows)--> SpikeDetector [detector-state, detector-clock,
+ *                                                        evidence-minutes] --> alerts
+ * sentiment.trends --(1h)--> HourlyStatsRecorder [hourly-stats]
+ * news.scored --(negative)--> one record per topic, ticker and market
+ *     --> articles-by-key (multicast to the partitions of the key's trends, see TrendPartitions)
+ *     --> EvidenceRecorder [evidence-minutes, evidence-hours]
  * </pre>
  *
- * Both inputs are repartitioned by the same key, whatever their producers keyed them by, so the
- * detector and the evidence of one key live in one task (Kafka Streams co-partitions the two
- * repartition topics). Run it with {@code exactly_once_v2}: state and emitted alerts commit
- * together.
+ * The trend stream is consumed as it comes, keyed by {@code kind:key:window}: every update of one
+ * (key, window) is in one partition, in order, and the alert path has a single hop. The evidence
+ * stream is repartitioned to follow it (Kafka Streams sizes the repartition topic like {@code
+ * sentiment.trends}, since the two share the evidence store). Run it with {@code exactly_once_v2}:
+ * state and emitted alerts commit together.
  */
 public final class DetectionTopology {
 
@@ -99,11 +103,11 @@ public final class DetectionTopology {
                     p != null
                         && (settings.windows().contains(p.window())
                             || p.window() == TrendWindow.ONE_HOUR),
-                Named.as("trends-used"))
-            .selectKey((k, p) -> PartitionKeys.of(p.keyKind(), p.key()), Named.as("trend-key"))
-            .repartition(
-                Repartitioned.with(Serdes.String(), EventSerdes.trendPoint())
-                    .withName("trends-by-key"));
+                Named.as("trends-used"));
+    List<TrendWindow> partitioned = new ArrayList<>(settings.windows());
+    if (!partitioned.contains(TrendWindow.ONE_HOUR)) {
+      partitioned.add(TrendWindow.ONE_HOUR);
+    }
 
     trends
         .filter((k, p) -> settings.windows().contains(p.window()), Named.as("trends-watched"))
@@ -131,7 +135,10 @@ public final class DetectionTopology {
               return PartitionKeys.of(a).stream().map(pk -> KeyValue.pair(pk, h)).toList();
             },
             Named.as("article-keys"))
-        .repartition(Repartitioned.with(Serdes.String(), HEADLINE).withName("articles-by-key"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), HEADLINE)
+                .withStreamPartitioner(new TrendPartitions(partitioned))
+                .withName("articles-by-key"))
         .process(
             () -> new EvidenceRecorder(settings.evidenceHeadlines()),
             Named.as("evidence-recorder"),

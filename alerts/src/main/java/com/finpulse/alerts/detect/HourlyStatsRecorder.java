@@ -24,7 +24,7 @@ final class HourlyStatsRecorder implements Processor<String, TrendPoint, Void, V
   @Override
   public void process(Record<String, TrendPoint> record) {
     TrendPoint p = record.value();
-    if (p == null || record.key() == null) {
+    if (p == null) {
       return;
     }
     stats.put(

@@ -9,4 +9,10 @@ public interface Channel {
    * @param attempt 1 for the first attempt
    */
   DeliveryResult deliver(Notification notification, int attempt);
+
+  /**
+   * Prepares everything but the network round trip for {@code sample} (renders it, builds the
+   * message), so the first real alert does not pay for class loading and JIT warm-up.
+   */
+  default void warmUp(Notification sample) {}
 }

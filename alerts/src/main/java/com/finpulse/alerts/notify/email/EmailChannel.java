@@ -73,33 +73,49 @@ public final class EmailChannel implements Channel {
   }
 
   @Override
+  public void warmUp(Notification sample) {
+    try {
+      message(sample, "warm-up@example.invalid").writeTo(java.io.OutputStream.nullOutputStream());
+      session.getTransport();
+    } catch (Exception e) {
+      // only a warm-up: the first real message will report any real problem
+    }
+  }
+
+  private MimeMessage message(Notification n, String address) throws MessagingException {
+    EmailMessage rendered = renderer.render(n);
+    MimeMessage m =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + n.id() + "@finpulse.alerts>");
+          }
+        };
+    m.setFrom(new InternetAddress(smtp.from(), true));
+    m.setRecipient(Message.RecipientType.TO, new InternetAddress(address, true));
+    m.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());
+    m.setSentDate(Date.from(n.createdAt()));
+    m.setHeader("X-FinPulse-Notification", n.id());
+    m.setHeader("Auto-Submitted", "auto-generated");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    alternative.addBodyPart(text);
+    alternative.addBodyPart(html);
+    m.setContent(alternative);
+    m.saveChanges();
+    return m;
+  }
+
+  @Override
   public DeliveryResult deliver(Notification n, int attempt) {
     if (!(n.target() instanceof Target.Email(String address))) {
       return DeliveryResult.permanent(null, "not an e-mail target: " + n.target().channel());
     }
     try {
-      EmailMessage rendered = renderer.render(n);
-      MimeMessage m =
-          new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-              setHeader("Message-ID", "<" + n.id() + "@finpulse.alerts>");
-            }
-          };
-      m.setFrom(new InternetAddress(smtp.from(), true));
-      m.setRecipient(Message.RecipientType.TO, new InternetAddress(address, true));
-      m.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());
-      m.setSentDate(Date.from(n.createdAt()));
-      m.setHeader("X-FinPulse-Notification", n.id());
-      m.setHeader("Auto-Submitted", "auto-generated");
-      MimeBodyPart text = new MimeBodyPart();
-      text.setText(rendered.text(), StandardCharsets.UTF_8.name(), "plain");
-      MimeBodyPart html = new MimeBodyPart();
-      html.setText(rendered.html(), StandardCharsets.UTF_8.name(), "html");
-      MimeMultipart alternative = new MimeMultipart("alternative");
-      alternative.addBodyPart(text);
-      alternative.addBodyPart(html);
-      m.setContent(alternative);
+      MimeMessage m = message(n, address);
       Transport.send(m);
       return DeliveryResult.delivered(null);
     } catch (SMTPAddressFailedException e) {

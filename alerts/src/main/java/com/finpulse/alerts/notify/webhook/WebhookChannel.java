@@ -107,6 +107,17 @@ public final class WebhookChannel implements Channel {
     }
   }
 
+  @Override
+  public void warmUp(Notification sample) {
+    byte[] body = alertmanager.render(sample);
+    slack.render(sample);
+    WebhookSigner.sign("warm-up-secret-0123456789", clock.instant().getEpochSecond(), body);
+    HttpRequest.newBuilder(URI.create("http://127.0.0.1/"))
+        .header(WebhookHeaders.IDEMPOTENCY_KEY, sample.id())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
   private static String hostOf(WebhookSpec spec) {
     return spec.displayName();
   }
