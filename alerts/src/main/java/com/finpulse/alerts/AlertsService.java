@@ -255,7 +255,11 @@ public final class AlertsService implements ManagedService {
             registry,
             new DigestBuilder(config.digest(), new StreamsStatsSource(streams)),
             queue,
-            (from, to) -> book.firedBetween(from, to).size(),
+            (s, from, to) ->
+                (int)
+                    book.firedBetween(from, to).stream()
+                        .filter(a -> s.covers(a.keyKind(), a.key(), a.window()))
+                        .count(),
             clock,
             meters);
     ConsolePrinter printer = console ? new ConsolePrinter(context.console(), meters) : null;

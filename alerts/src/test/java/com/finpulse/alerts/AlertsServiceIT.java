@@ -238,7 +238,9 @@ class AlertsServiceIT {
     Instant spike = t0.plus(Duration.ofMinutes(30));
     negativeArticle("Acme slashes guidance, shares plunge", -0.94, spike.plusSeconds(2));
     negativeArticle("Auditor resigns at Beta Corp", -0.88, spike.plusSeconds(3));
-    Thread.sleep(1500); // the evidence is in before the tipping update
+    // The headlines take two hops (news.scored, then their repartition) where the trend takes one;
+    // give them a head start, as the processor's own latency does in a live pipeline.
+    Thread.sleep(3000);
 
     long tipped = System.nanoTime();
     Instant tippedAt = Instant.now();

@@ -6,8 +6,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
- * Event time of the inputs: a trend point's window start, an article's event time. The window
- * stores' retention (evidence, hourly stats) runs on it, so a replay keeps what it needs.
+ * Event time of the inputs. An article: its event time. A trend update: when it was emitted,
+ * bounded to its window ({@code updatedAt} live, the window's end in a replay where updates are
+ * emitted long after their window). Kafka Streams processes a task's buffered records in timestamp
+ * order, so an update is processed after the articles that made it, and the alert it may fire finds
+ * them as evidence. The window stores' retention (evidence, hourly stats) runs on these times, so a
+ * replay keeps what it needs.
  */
 final class EventTimestamps implements TimestampExtractor {
 
@@ -15,7 +19,9 @@ final class EventTimestamps implements TimestampExtractor {
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
     Object v = record.value();
     if (v instanceof TrendPoint p) {
-      return p.windowStart().toEpochMilli();
+      long start = p.windowStart().toEpochMilli();
+      long lastInWindow = p.windowEnd().toEpochMilli() - 1;
+      return Math.max(start, Math.min(lastInWindow, p.updatedAt().toEpochMilli()));
     }
     if (v instanceof ScoredArticle a) {
       return a.eventTime().toEpochMilli();

@@ -45,6 +45,8 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
   private final ThresholdProfiles profiles;
   private final DetectorMetrics metrics;
   private final DetectorClock clock = new DetectorClock();
+  private final long smallestWindowMs;
+  private long lastSweep = Long.MIN_VALUE;
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, DetectorState> states;
   private KeyValueStore<String, ClockAnchor> clockStore;
@@ -54,6 +56,8 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
     this.settings = settings;
     this.profiles = profiles;
     this.metrics = metrics;
+    this.smallestWindowMs =
+        settings.windows().stream().mapToLong(w -> w.size().toMillis()).min().orElse(60_000);
   }
 
   @Override
@@ -89,13 +93,22 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
     persistClock();
   }
 
-  /** Wall-clock punctuation: closes due windows of every key, so quiet keys resolve too. */
+  /**
+   * Wall-clock punctuation: closes due windows of every key, so quiet keys resolve too. Windows are
+   * epoch-aligned, so nothing can become due between two boundaries of the smallest window: the
+   * sweep over all keys runs once per boundary, not once per second.
+   */
   private void closeDueWindows(long wall) {
     resumeClock(wall);
     long now = clock.now(wall);
     if (now == Long.MIN_VALUE) {
       return;
     }
+    long boundary = Math.floorDiv(now - settings.closeGrace().toMillis(), smallestWindowMs);
+    if (boundary == lastSweep) {
+      return;
+    }
+    lastSweep = boundary;
     List<KeyValue<String, DetectorState>> changed = new ArrayList<>();
     List<String> evicted = new ArrayList<>();
     List<Alert> out = new ArrayList<>();

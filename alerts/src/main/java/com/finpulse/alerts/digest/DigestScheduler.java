@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +42,23 @@ public final class DigestScheduler {
   private final SubscriptionRegistry subscriptions;
   private final DigestBuilder builder;
   private final Dispatcher dispatcher;
-  private final BiFunction<Instant, Instant, Integer> alertsFired;
+  private final AlertCounter alertsFired;
   private final Clock clock;
   private final MeterRegistry meters;
   private final Map<String, LocalDate> lastSent = new ConcurrentHashMap<>();
 
-  /**
-   * @param alertsFired alerts that fired for a subscription's keys in a time range (approximate:
-   *     all alerts of the range; the builder has no per-key history)
-   */
+  /** Counts the alerts that first fired for a subscription's keys in [from, to). */
+  @FunctionalInterface
+  public interface AlertCounter {
+    int count(Subscription s, Instant from, Instant to);
+  }
+
   public DigestScheduler(
       DigestSettings settings,
       SubscriptionRegistry subscriptions,
       DigestBuilder builder,
       Dispatcher dispatcher,
-      BiFunction<Instant, Instant, Integer> alertsFired,
+      AlertCounter alertsFired,
       Clock clock,
       MeterRegistry meters) {
     this.settings = settings;
@@ -124,7 +125,7 @@ public final class DigestScheduler {
   public void send(Subscription s, Instant to, ZoneId zone, LocalDate day) {
     DigestReport report;
     try {
-      report = builder.build(s, to, zone, alertsFired.apply(to.minusSeconds(86_400), to));
+      report = builder.build(s, to, zone, alertsFired.count(s, to.minusSeconds(86_400), to));
     } catch (RuntimeException e) {
       meters.counter(MeterNames.ALERTS_DIGESTS, "outcome", "failed").increment();
       LOG.warn(

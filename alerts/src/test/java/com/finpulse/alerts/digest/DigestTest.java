@@ -193,7 +193,7 @@ class DigestTest {
             registry,
             new DigestBuilder(settings, source),
             sent::add,
-            (a, b) -> 0,
+            (s, a, b) -> 0,
             clock,
             new SimpleMeterRegistry());
 
@@ -215,7 +215,7 @@ class DigestTest {
             registry,
             new DigestBuilder(settings, source),
             sent::add,
-            (a, b) -> 0,
+            (s, a, b) -> 0,
             clock,
             new SimpleMeterRegistry());
     restarted.remember(
@@ -265,7 +265,7 @@ class DigestTest {
             registry,
             new DigestBuilder(settings, source),
             sent::add,
-            (a, b) -> 0,
+            (s, a, b) -> 0,
             clock,
             new SimpleMeterRegistry());
     scheduler.runDue();
