@@ -327,7 +327,7 @@ public final class AlertsService implements ManagedService {
           return;
         }
         LOG.info(
-            "Alert {} {} ({}, emitted {} ms ago): {}",
+            "Alert {} {} ({}, detected {} ms ago): {}",
             a.id(),
             a.status().label(),
             a.severity().label(),
