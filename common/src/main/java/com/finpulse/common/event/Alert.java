@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param articleCount articles in the window
  * @param endsAt when it resolved; absent while firing
  * @param evidence the most negative headlines of the window, most negative first
+ * @param novelCount novelty-adjusted article count of the window (what the minimum article count is
+ *     checked against); absent in alerts written before it was added
+ * @param baselineNegativeVolume the key's trailing baseline mean of the novelty-adjusted negative
+ *     count
+ * @param volumeDeviation (observed negative volume - its baseline) / the volume baseline's robust
+ *     standard deviation: the second signal that must pass the threshold with {@code deviation}
  */
 public record Alert(
     String id,
@@ -38,7 +44,10 @@ public record Alert(
     long articleCount,
     String summary,
     List<EvidenceHeadline> evidence,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable Long novelCount,
+    @Nullable Double baselineNegativeVolume,
+    @Nullable Double volumeDeviation) {
 
   public static final int SCHEMA_VERSION = 1;
 

@@ -86,5 +86,29 @@ public final class MeterNames {
   /** Counter, tags channel (email, webhook, console), outcome (delivered, failed, dead_letter). */
   public static final String ALERTS_NOTIFICATIONS = "finpulse.alerts.notifications";
 
+  /** Timer, tag channel: from the alert's state change to the target accepting the message. */
+  public static final String ALERTS_DELIVERY_LATENCY = "finpulse.alerts.delivery.latency";
+
+  /** Gauge: notifications waiting to be delivered (queued or retrying). */
+  public static final String ALERTS_PENDING = "finpulse.alerts.pending";
+
+  /** Gauge: alerts firing now. */
+  public static final String ALERTS_OPEN = "finpulse.alerts.open";
+
+  /** Counter, tag reason (silenced, inhibited, quiet_hours): notifications held back. */
+  public static final String ALERTS_SUPPRESSED = "finpulse.alerts.suppressed";
+
+  /** Counter, tag outcome (sent, failed): daily digests built and handed to delivery. */
+  public static final String ALERTS_DIGESTS = "finpulse.alerts.digests";
+
+  /** Counter, tag outcome (applied, rejected): reloads of subscriptions.yml. */
+  public static final String ALERTS_CONFIG_RELOADS = "finpulse.alerts.config.reloads";
+
+  /** Counter, tag window: trend updates for windows the detector had already closed. */
+  public static final String ALERTS_LATE_UPDATES = "finpulse.alerts.late.updates";
+
+  /** Gauge, tag topic: records behind the end of the alerts service's input topics. */
+  public static final String ALERTS_CONSUMER_LAG = "finpulse.alerts.consumer.lag";
+
   private MeterNames() {}
 }

@@ -2,6 +2,7 @@ package com.finpulse.common.serde;
 
 import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.NewsArticle;
+import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.TrendPoint;
 
@@ -16,6 +17,9 @@ public final class EventSerdes {
       new EventSerde<>(TrendPoint.class, TrendPoint.SCHEMA_VERSION);
   private static final EventSerde<Alert> ALERT =
       new EventSerde<>(Alert.class, Alert.SCHEMA_VERSION);
+
+  private static final EventSerde<NotificationOutcome> NOTIFICATION_OUTCOME =
+      new EventSerde<>(NotificationOutcome.class, NotificationOutcome.SCHEMA_VERSION);
 
   private EventSerdes() {}
 
@@ -33,5 +37,10 @@ public final class EventSerdes {
 
   public static EventSerde<Alert> alert() {
     return ALERT;
+  }
+
+  /** Shares the {@code alerts} topic with {@link #alert()}; the schema header tells them apart. */
+  public static EventSerde<NotificationOutcome> notificationOutcome() {
+    return NOTIFICATION_OUTCOME;
   }
 }

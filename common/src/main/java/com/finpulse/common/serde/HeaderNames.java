@@ -1,6 +1,9 @@
 package com.finpulse.common.serde;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.jspecify.annotations.Nullable;
 
 /** Kafka record header names, one place. Values are UTF-8 strings. */
 public final class HeaderNames {
@@ -30,6 +33,20 @@ public final class HeaderNames {
   public static final String DLQ_STAGE = "finpulse.dlq.stage";
 
   private HeaderNames() {}
+
+  /**
+   * The event type a record's {@link #SCHEMA} header names ({@code Alert} for {@code Alert/1}), for
+   * topics that carry more than one type; null when the header is absent.
+   */
+  public static @Nullable String schemaType(@Nullable Headers headers) {
+    Header h = headers == null ? null : headers.lastHeader(SCHEMA);
+    if (h == null || h.value() == null) {
+      return null;
+    }
+    String value = new String(h.value(), StandardCharsets.UTF_8);
+    int slash = value.indexOf('/');
+    return slash < 0 ? value : value.substring(0, slash);
+  }
 
   static byte[] schemaValue(String type, int version) {
     return (type + "/" + version).getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,600 @@
+package com.finpulse.alerts;
+
+import com.finpulse.alerts.api.ApiServer;
+import com.finpulse.alerts.config.AlertsConfig;
+import com.finpulse.alerts.detect.DetectionTopology;
+import com.finpulse.alerts.detect.DetectorMetrics;
+import com.finpulse.alerts.detect.PoisonRecordHandler;
+import com.finpulse.alerts.digest.DigestBuilder;
+import com.finpulse.alerts.digest.DigestScheduler;
+import com.finpulse.alerts.digest.StreamsStatsSource;
+import com.finpulse.alerts.history.AlertBook;
+import com.finpulse.alerts.history.AlertLogListener;
+import com.finpulse.alerts.history.AlertLogReader;
+import com.finpulse.alerts.history.ConsolePrinter;
+import com.finpulse.alerts.history.InfluxHistory;
+import com.finpulse.alerts.history.OutcomeRecorder;
+import com.finpulse.alerts.notify.Backoff;
+import com.finpulse.alerts.notify.Channel;
+import com.finpulse.alerts.notify.DeliveryQueue;
+import com.finpulse.alerts.notify.Notification;
+import com.finpulse.alerts.notify.OutcomeWaiters;
+import com.finpulse.alerts.notify.email.EmailChannel;
+import com.finpulse.alerts.notify.email.EmailRenderer;
+import com.finpulse.alerts.notify.webhook.AlertmanagerPayload;
+import com.finpulse.alerts.notify.webhook.SlackPayload;
+import com.finpulse.alerts.notify.webhook.TargetGuard;
+import com.finpulse.alerts.notify.webhook.WebhookChannel;
+import com.finpulse.alerts.route.Inhibitor;
+import com.finpulse.alerts.route.NotificationLog;
+import com.finpulse.alerts.route.Router;
+import com.finpulse.alerts.route.SilenceStore;
+import com.finpulse.alerts.subscription.ApiSubscriptionStore;
+import com.finpulse.alerts.subscription.SubscriptionFileWatcher;
+import com.finpulse.alerts.subscription.SubscriptionRegistry;
+import com.finpulse.alerts.subscription.SubscriptionsFile;
+import com.finpulse.common.config.ConfigLoader;
+import com.finpulse.common.event.Alert;
+import com.finpulse.common.event.AlertStatus;
+import com.finpulse.common.event.NotificationChannel;
+import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.common.influx.InfluxStore;
+import com.finpulse.common.lifecycle.ManagedService;
+import com.finpulse.common.lifecycle.ServiceContext;
+import com.finpulse.common.metrics.MeterNames;
+import com.finpulse.common.topic.TopicProvisioner;
+import com.finpulse.common.topic.TopicSpec;
+import com.finpulse.common.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts service: the detection topology (Kafka Streams, exactly-once), the alert log reader
+ * feeding the router, the delivery queue with its channels, the digest scheduler and the REST API.
+ * Runs in {@code ./finpulse up}, alone with {@code ./finpulse alerts}, or in a test.
+ */
+public final class AlertsService implements ManagedService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertsService.class);
+  public static final String NAME = "alerts";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration FLUSH_TICK = Duration.ofMillis(100);
+
+  private final AlertsConfig config;
+  private final ServiceContext context;
+  private final @Nullable Path subscriptionsFile;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final boolean console;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  private SubscriptionRegistry registry;
+  private SubscriptionFileWatcher watcher;
+  private Router router;
+  private DeliveryQueue queue;
+  private KafkaStreams streams;
+  private AlertLogReader reader;
+  private AlertBook book;
+  private @Nullable ApiServer api;
+  private @Nullable InfluxHistory influx;
+  private volatile boolean failed;
+
+  /**
+   * @param subscriptionsFile {@code subscriptions.yml}; null when there is none (no subscribers)
+   */
+  public AlertsService(
+      AlertsConfig config, ServiceContext context, @Nullable Path subscriptionsFile, Clock clock) {
+    this.config = config;
+    this.context = context;
+    this.subscriptionsFile = subscriptionsFile;
+    this.clock = clock;
+    this.meters = context.meters();
+    this.console =
+        config.console() != null
+            ? config.console()
+            : Boolean.parseBoolean(context.options().getOrDefault("console", "false"));
+  }
+
+  /** Loads {@code alerts.yml} (shipped defaults plus the user's file) as the launcher does. */
+  public static AlertsService create(
+      ServiceContext context, @Nullable Path configFile, @Nullable Path subscriptionsFile) {
+    ConfigLoader loader = context.configLoader();
+    Path userConfig = configFile != null ? configFile : context.configFile(AlertsConfig.FILE_NAME);
+    AlertsConfig config = AlertsConfig.load(loader, userConfig);
+    Path subs = subscriptionsFile;
+    if (subs == null && config.subscriptions().file() != null) {
+      subs = Path.of(config.subscriptions().file());
+    }
+    if (subs == null) {
+      subs = context.configFile(SubscriptionsFile.FILE_NAME);
+    }
+    return new AlertsService(config, context, subs, Clock.systemUTC());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  public AlertsConfig config() {
+    return config;
+  }
+
+  /** Where the REST API listens (after start), or null when it is off. */
+  public @Nullable InetSocketAddress apiAddress() {
+    return api == null ? null : api.address();
+  }
+
+  @Override
+  public void start() throws Exception {
+    Files.createDirectories(context.stateDir());
+    ensureTopics();
+
+    registry = new SubscriptionRegistry(config.detection());
+    Path subsPath =
+        subscriptionsFile != null ? subscriptionsFile : context.stateDir().resolve("none.yml");
+    watcher = new SubscriptionFileWatcher(subsPath, context.configLoader(), registry, meters);
+    closeables.add(watcher);
+    ApiSubscriptionStore apiSubscriptions = new ApiSubscriptionStore(context.stateDir(), registry);
+    apiSubscriptions.load();
+    watcher.loadInitial();
+    if (subscriptionsFile != null) {
+      watcher.startWatching(config.subscriptions().reloadInterval());
+    }
+    SilenceStore silences = new SilenceStore(context.stateDir());
+    silences.load();
+
+    if (config.history().influx()) {
+      InfluxStore store = new InfluxStore(config.influx());
+      influx = new InfluxHistory(store);
+      closeables.add(store);
+      closeables.add(influx);
+      influx.start();
+    }
+
+    Channel email = emailChannel();
+    Channel webhook = webhookChannel();
+    Thread warmUp =
+        new Thread(
+            () -> {
+              Notification sample = warmUpSample();
+              email.warmUp(sample);
+              webhook.warmUp(sample);
+            },
+            "alerts-channel-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+
+    Producer<String, byte[]> producer = producer();
+    closeables.add(producer::close);
+    NotificationLog log = new NotificationLog();
+    OutcomeWaiters waiters = new OutcomeWaiters();
+    OutcomeRecorder recorder = new OutcomeRecorder(log, producer, influx);
+    queue =
+        new DeliveryQueue(
+            Map.of(
+                NotificationChannel.EMAIL,
+                emailChannel(),
+                NotificationChannel.WEBHOOK,
+                webhookChannel()),
+            Map.of(
+                NotificationChannel.EMAIL, config.delivery().emailMaxAttempts(),
+                NotificationChannel.WEBHOOK, config.delivery().webhookMaxAttempts()),
+            new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff()),
+            config.delivery().threads(),
+            (n, o) -> {
+              recorder.onOutcome(n, o);
+              waiters.onOutcome(n, o);
+            },
+            clock,
+            meters);
+    closeables.add(queue);
+
+    router =
+        new Router(
+            config.routing(),
+            new Inhibitor(config.inhibition()),
+            registry,
+            silences,
+            log,
+            queue,
+            clock,
+            meters);
+    router.pause();
+    registry.onChange(router::onSubscriptionsChanged);
+
+    streams =
+        new KafkaStreams(
+            DetectionTopology.build(
+                config.detection(), registry.thresholdProfiles(), detectorMetrics()),
+            streamsProperties());
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("Alert detection failed; the alerts service stops", e);
+          failed = true;
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    closeables.add(() -> streams.close(Duration.ofSeconds(30)));
+    registerLagGauges();
+
+    book = new AlertBook(1000);
+    DigestScheduler digests =
+        new DigestScheduler(
+            config.digest(),
+            registry,
+            new DigestBuilder(config.digest(), new StreamsStatsSource(streams)),
+            queue,
+            (s, from, to) ->
+                (int)
+                    book.firedBetween(from, to).stream()
+                        .filter(a -> s.covers(a.keyKind(), a.key(), a.window()))
+                        .count(),
+            clock,
+            meters);
+    ConsolePrinter printer = console ? new ConsolePrinter(context.console(), meters) : null;
+    reader = new AlertLogReader(config.kafka().clientProperties(), listener(log, digests, printer));
+    closeables.add(reader);
+
+    streams.start();
+    awaitRunning();
+    reader.start();
+
+    ScheduledExecutorService ticks =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "alerts-timers");
+              t.setDaemon(true);
+              return t;
+            });
+    closeables.add(ticks::shutdownNow);
+    ticks.scheduleWithFixedDelay(
+        () -> guard("routing flush", router::flushDue),
+        FLUSH_TICK.toMillis(),
+        FLUSH_TICK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    ticks.scheduleWithFixedDelay(
+        () -> {
+          if (reader.caughtUp()) {
+            guard("daily digest", digests::runDue);
+          }
+        },
+        5,
+        30,
+        TimeUnit.SECONDS);
+
+    if (config.api().enabled()) {
+      api =
+          new ApiServer(
+              config.api().address(),
+              apiToken(),
+              new ApiServer.Backends(
+                  registry, apiSubscriptions, watcher::status, silences, book, queue, waiters),
+              clock);
+      api.start();
+      closeables.add(api);
+      LOG.info(
+          "Alerts REST API on http://{}:{}/api/v1/",
+          api.address().getHostString(),
+          api.address().getPort());
+    }
+    LOG.info(
+        "Alerts service running: {} subscription(s), windows {}, console {}",
+        registry.names().size(),
+        config.detection().windows().stream().map(w -> w.label()).toList(),
+        console ? "on" : "off");
+  }
+
+  private AlertLogListener listener(
+      NotificationLog log, DigestScheduler digests, @Nullable ConsolePrinter printer) {
+    return new AlertLogListener() {
+      @Override
+      public void onAlert(Alert a, boolean live) {
+        boolean first = book.apply(a);
+        router.onAlert(a);
+        if (!live) {
+          return;
+        }
+        LOG.info(
+            "Alert {} {} ({}, detected {} ms ago): {}",
+            a.id(),
+            a.status().label(),
+            a.severity().label(),
+            Math.max(0, clock.millis() - a.updatedAt().toEpochMilli()),
+            a.summary());
+        if (first) {
+          meters
+              .counter(
+                  MeterNames.ALERTS_FIRED,
+                  "severity",
+                  a.severity().label(),
+                  "key_kind",
+                  a.keyKind().label())
+              .increment();
+        } else if (a.status() == AlertStatus.RESOLVED) {
+          meters.counter(MeterNames.ALERTS_RESOLVED, "key_kind", a.keyKind().label()).increment();
+        }
+        if (influx != null) {
+          influx.alert(a);
+        }
+        if (printer != null) {
+          printer.print(a);
+        }
+      }
+
+      @Override
+      public void onOutcome(NotificationOutcome o, boolean live) {
+        log.record(o);
+        digests.remember(o);
+        book.apply(o);
+      }
+
+      @Override
+      public void onCaughtUp(long alerts, long outcomes, long millis) {
+        LOG.info(
+            "Alert history replayed: {} alert record(s), {} notification outcome(s) in {} ms;"
+                + " {} alert(s) open",
+            alerts,
+            outcomes,
+            millis,
+            book.open().size());
+        router.resume();
+      }
+    };
+  }
+
+  private void ensureTopics() {
+    short rf = (short) config.streams().replicationFactor();
+    Set<String> needed =
+        Set.of(Topics.SENTIMENT_TRENDS, Topics.NEWS_SCORED, Topics.ALERTS, Topics.NEWS_DLQ);
+    List<TopicSpec> specs =
+        Topics.all(3, rf).stream().filter(t -> needed.contains(t.name())).toList();
+    TopicProvisioner.ensure(config.kafka().clientProperties(), specs, Duration.ofSeconds(60));
+  }
+
+  private Properties streamsProperties() {
+    Properties p = new Properties();
+    p.putAll(config.kafka().clientProperties());
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.streams().applicationId());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.streams().replicationFactor());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.streams().commitInterval().toMillis());
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.streams().standbyReplicas());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, context.stateDir().resolve("streams").toString());
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        PoisonRecordHandler.class.getName());
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
+        config.streams().startFrom());
+    return p;
+  }
+
+  private Producer<String, byte[]> producer() {
+    Map<String, Object> p = new HashMap<>(config.kafka().clientProperties());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "finpulse-alerts-outcomes");
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(p);
+  }
+
+  private Channel emailChannel() {
+    return new EmailChannel(config.smtp(), new EmailRenderer(config.grafana()));
+  }
+
+  private Channel webhookChannel() {
+    return new WebhookChannel(
+        new TargetGuard(config.delivery().allowedRanges()),
+        new AlertmanagerPayload(config.grafana()),
+        new SlackPayload(config.grafana()),
+        config.delivery().webhookTimeout(),
+        clock);
+  }
+
+  /** A notification rendered (never sent) at start, to load and warm the channels' code. */
+  private Notification warmUpSample() {
+    java.time.Instant now = clock.instant();
+    Alert a =
+        new Alert(
+            "warm-up",
+            com.finpulse.common.event.KeyKind.TOPIC,
+            "warm-up",
+            com.finpulse.common.event.TrendWindow.ONE_MINUTE,
+            com.finpulse.common.event.Severity.WARNING,
+            AlertStatus.FIRING,
+            now,
+            null,
+            now,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            "",
+            List.of(),
+            now,
+            0L,
+            0.0,
+            0.0);
+    return new Notification(
+        "warm-up",
+        com.finpulse.common.event.NotificationKind.ALERT,
+        "warm-up",
+        new com.finpulse.alerts.notify.Target.Email("warm-up@example.invalid"),
+        "warm-up",
+        AlertStatus.FIRING,
+        List.of(new com.finpulse.alerts.notify.NotifiedItem(a, a.severity())),
+        null,
+        now);
+  }
+
+  private DetectorMetrics detectorMetrics() {
+    return window ->
+        meters.counter(MeterNames.ALERTS_LATE_UPDATES, "window", window.label()).increment();
+  }
+
+  private void awaitRunning() throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (failed
+          || streams.state() == KafkaStreams.State.ERROR
+          || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+        throw new IllegalStateException(
+            "alert detection did not start (state " + streams.state() + "); see the log above");
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "alert detection not running after "
+                + START_TIMEOUT.toSeconds()
+                + " s (state "
+                + streams.state()
+                + "); is Kafka at "
+                + config.kafka().bootstrapServers()
+                + " reachable?");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Records behind the end of an input topic, summed over its partitions. */
+  private double inputLag(String topic) {
+    double sum = 0;
+    for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+      MetricName n = e.getKey();
+      if (n.name().equals("records-lag")
+          && topic.equals(n.tags().get("topic"))
+          && !String.valueOf(n.tags().get("client-id")).endsWith("restore-consumer")) {
+        Object v = e.getValue().metricValue();
+        if (v instanceof Double d && !d.isNaN()) {
+          sum += d;
+        }
+      }
+    }
+    return sum;
+  }
+
+  private void registerLagGauges() {
+    for (String topic : List.of(Topics.SENTIMENT_TRENDS, Topics.NEWS_SCORED)) {
+      meters.gauge(
+          MeterNames.ALERTS_CONSUMER_LAG,
+          List.of(io.micrometer.core.instrument.Tag.of("topic", topic)),
+          this,
+          s -> s.streams == null ? 0 : s.inputLag(topic));
+    }
+  }
+
+  private void guard(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.error("{} failed; will try again", what, e);
+    }
+  }
+
+  /**
+   * No lag on the inputs (the source topics and the detector's repartition topics), the alert
+   * history read to its end, no group waiting to be flushed, and nothing left to deliver.
+   */
+  @Override
+  public boolean isIdle() {
+    if (streams == null || streams.state() != KafkaStreams.State.RUNNING) {
+      return false;
+    }
+    for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+      MetricName n = e.getKey();
+      if (n.name().equals("records-lag")
+          && !String.valueOf(n.tags().get("client-id")).endsWith("restore-consumer")
+          && e.getValue().metricValue() instanceof Double d
+          && !d.isNaN()
+          && d > 0) {
+        return false;
+      }
+    }
+    return reader.caughtUp()
+        && reader.lag() == 0
+        && !router.hasUnflushedChanges()
+        && queue.pending() == 0;
+  }
+
+  @Override
+  public boolean isHealthy() {
+    if (failed) {
+      return false;
+    }
+    if (streams != null
+        && (streams.state() == KafkaStreams.State.ERROR
+            || streams.state() == KafkaStreams.State.PENDING_ERROR)) {
+      return false;
+    }
+    return reader == null || reader.healthy();
+  }
+
+  private String apiToken() throws IOException {
+    if (config.api().token() != null) {
+      return config.api().token();
+    }
+    Path file = context.stateDir().resolve("api-token");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    Files.writeString(file, token + "\n");
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not POSIX: the state directory's protection applies
+    }
+    LOG.info("Generated a REST API bearer token in {}", file.toAbsolutePath());
+    return token;
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("Stopping a part of the alerts service failed: {}", e.toString());
+      }
+    }
+    closeables.clear();
+  }
+}

@@ -1,0 +1,323 @@
+package com.finpulse.alerts.notify;
+
+import com.finpulse.common.event.Alert;
+import com.finpulse.common.event.DeliveryOutcome;
+import com.finpulse.common.event.NotificationChannel;
+import com.finpulse.common.event.NotificationKind;
+import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.common.metrics.MeterNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers notifications with retries, one lane per target.
+ *
+ * <ul>
+ *   <li>Order: a target gets its notifications in submission order; the head of its lane is the
+ *       only one attempted, so a resolve never overtakes its firing notification while an SMTP
+ *       server is down.
+ *   <li>Once: a notification whose id is already queued for the target is ignored; a newer
+ *       notification of the same group replaces a queued (not in-flight) one, which is recorded as
+ *       superseded. A target therefore gets at most one message per change, even after hours of
+ *       retries.
+ *   <li>Retries: exponential backoff with jitter ({@link Backoff}) up to the channel's maximum
+ *       attempts, then a dead letter. Permanent failures dead-letter at once.
+ * </ul>
+ *
+ * Every attempt's outcome goes to the {@link OutcomeListener}.
+ */
+public final class DeliveryQueue implements Dispatcher, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
+  private static final int FINISHED_MEMORY = 10_000;
+
+  private static final class Pending {
+    Notification notification;
+    int attempts;
+    Instant nextAttempt;
+
+    Pending(Notification n, Instant at) {
+      this.notification = n;
+      this.nextAttempt = at;
+    }
+  }
+
+  private static final class Lane {
+    final Deque<Pending> queue = new ArrayDeque<>();
+    boolean inFlight;
+    boolean scheduled;
+  }
+
+  private final Map<NotificationChannel, Channel> channels;
+  private final Map<NotificationChannel, Integer> maxAttempts;
+  private final Backoff backoff;
+  private final OutcomeListener listener;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final ScheduledExecutorService executor;
+  private final Map<String, Lane> lanes = new HashMap<>();
+
+  /**
+   * Ids that reached a final outcome lately. The router decides from the notification log, which a
+   * delivery updates when it finishes; a flush that read the log just before can submit the same
+   * notification again just after. Ids are content plus the previous notification time, so a
+   * legitimate repeat has a new id and is never caught here.
+   */
+  private final Map<String, Boolean> finished =
+      new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > FINISHED_MEMORY;
+        }
+      };
+
+  private final AtomicInteger pending = new AtomicInteger();
+  private boolean closed;
+
+  public DeliveryQueue(
+      Map<NotificationChannel, Channel> channels,
+      Map<NotificationChannel, Integer> maxAttempts,
+      Backoff backoff,
+      int threads,
+      OutcomeListener listener,
+      Clock clock,
+      MeterRegistry meters) {
+    this.channels = Map.copyOf(channels);
+    this.maxAttempts = Map.copyOf(maxAttempts);
+    this.backoff = backoff;
+    this.listener = listener;
+    this.clock = clock;
+    this.meters = meters;
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newScheduledThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "alerts-delivery-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    meters.gauge(MeterNames.ALERTS_PENDING, pending);
+  }
+
+  /** Notifications queued or being retried. */
+  public int pending() {
+    return pending.get();
+  }
+
+  @Override
+  public synchronized void submit(Notification n) {
+    if (closed) {
+      LOG.warn(
+          "Delivery queue closed; notification {} for {} not queued", n.id(), n.target().key());
+      return;
+    }
+    if (!channels.containsKey(n.target().channel())) {
+      throw new IllegalStateException("no channel for " + n.target().channel());
+    }
+    if (finished.containsKey(n.id())) {
+      return; // delivered (or given up) a moment ago
+    }
+    Lane lane = lanes.computeIfAbsent(laneKey(n), k -> new Lane());
+    boolean first = true;
+    for (Iterator<Pending> it = lane.queue.iterator(); it.hasNext(); ) {
+      Pending p = it.next();
+      boolean inFlight = first && lane.inFlight;
+      first = false;
+      if (p.notification.id().equals(n.id())) {
+        return; // already queued: the router re-submits while a delivery is being retried
+      }
+      if (!inFlight
+          && n.kind() == NotificationKind.ALERT
+          && n.groupKey() != null
+          && n.groupKey().equals(p.notification.groupKey())) {
+        Notification old = p.notification;
+        p.notification = n;
+        report(old, DeliveryOutcome.SUPERSEDED, p.attempts, null, "replaced by " + n.id());
+        return;
+      }
+    }
+    lane.queue.addLast(new Pending(n, clock.instant()));
+    pending.incrementAndGet();
+    schedule(lane);
+  }
+
+  private static String laneKey(Notification n) {
+    return n.target().channel().label() + ":" + n.target().key();
+  }
+
+  private void schedule(Lane lane) {
+    if (lane.inFlight || lane.scheduled || lane.queue.isEmpty() || closed) {
+      return;
+    }
+    long delay =
+        Math.max(
+            0, Duration.between(clock.instant(), lane.queue.peekFirst().nextAttempt).toMillis());
+    lane.scheduled = true;
+    executor.schedule(() -> attempt(lane), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void attempt(Lane lane) {
+    Pending head;
+    synchronized (this) {
+      lane.scheduled = false;
+      head = lane.queue.peekFirst();
+      if (head == null || closed) {
+        return;
+      }
+      lane.inFlight = true;
+      head.attempts++;
+    }
+    Notification n = head.notification;
+    DeliveryResult result;
+    try {
+      result = channels.get(n.target().channel()).deliver(n, head.attempts);
+    } catch (RuntimeException e) {
+      // A channel must not throw; if one does, treat it as transient and keep the message.
+      result = DeliveryResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      LOG.error("Channel {} threw while delivering {}", n.target().channel().label(), n.id(), e);
+    }
+    synchronized (this) {
+      lane.inFlight = false;
+      int max = maxAttempts.getOrDefault(n.target().channel(), 1);
+      switch (result.kind()) {
+        case DELIVERED -> {
+          finished.put(n.id(), true);
+          lane.queue.pollFirst();
+          pending.decrementAndGet();
+          recordLatency(n);
+          report(n, DeliveryOutcome.DELIVERED, head.attempts, result.httpStatus(), null);
+        }
+        case PERMANENT -> {
+          finished.put(n.id(), true);
+          lane.queue.pollFirst();
+          pending.decrementAndGet();
+          LOG.error(
+              "Giving up on {} notification {} to {} for subscription {}: {} (dead letter)",
+              n.kind().label(),
+              n.id(),
+              n.target().key(),
+              n.subscription(),
+              result.error());
+          report(
+              n, DeliveryOutcome.DEAD_LETTER, head.attempts, result.httpStatus(), result.error());
+        }
+        case RETRY -> {
+          if (head.attempts >= max) {
+            finished.put(n.id(), true);
+            lane.queue.pollFirst();
+            pending.decrementAndGet();
+            LOG.error(
+                "Giving up on {} notification {} to {} after {} attempts: {} (dead letter)",
+                n.kind().label(),
+                n.id(),
+                n.target().key(),
+                head.attempts,
+                result.error());
+            report(
+                n, DeliveryOutcome.DEAD_LETTER, head.attempts, result.httpStatus(), result.error());
+          } else {
+            Duration wait = backoff.before(head.attempts);
+            head.nextAttempt = clock.instant().plus(wait);
+            LOG.warn(
+                "Delivery of {} to {} failed (attempt {}/{}): {}; retrying in {} ms",
+                n.id(),
+                n.target().key(),
+                head.attempts,
+                max,
+                result.error(),
+                wait.toMillis());
+            report(n, DeliveryOutcome.FAILED, head.attempts, result.httpStatus(), result.error());
+          }
+        }
+      }
+      schedule(lane);
+    }
+  }
+
+  private void report(
+      Notification n,
+      DeliveryOutcome outcome,
+      int attempts,
+      @Nullable Integer httpStatus,
+      @Nullable String error) {
+    meters
+        .counter(
+            MeterNames.ALERTS_NOTIFICATIONS,
+            "channel",
+            n.target().channel().label(),
+            "outcome",
+            outcome.label())
+        .increment();
+    NotificationOutcome o =
+        new NotificationOutcome(
+            n.id(),
+            n.kind(),
+            n.subscription(),
+            n.target().channel(),
+            n.target().key(),
+            n.groupKey(),
+            n.notifiedAlerts(),
+            n.kind() == NotificationKind.DIGEST ? null : n.status(),
+            outcome,
+            attempts,
+            httpStatus,
+            error,
+            clock.instant());
+    try {
+      listener.onOutcome(n, o);
+    } catch (RuntimeException e) {
+      LOG.error("Recording the outcome of {} failed", n.id(), e);
+    }
+  }
+
+  private void recordLatency(Notification n) {
+    Instant changed =
+        n.alerts().stream()
+            .map(i -> i.alert())
+            .map(Alert::updatedAt)
+            .max(Instant::compareTo)
+            .orElse(n.createdAt());
+    Duration latency = Duration.between(changed, clock.instant());
+    if (!latency.isNegative()) {
+      Timer.builder(MeterNames.ALERTS_DELIVERY_LATENCY)
+          .tag("channel", n.target().channel().label())
+          .register(meters)
+          .record(latency);
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      if (pending.get() > 0) {
+        LOG.warn(
+            "Stopping with {} notification(s) undelivered; they are sent again after the next"
+                + " start (the notification log does not list them as delivered)",
+            pending.get());
+      }
+    }
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package com.finpulse.alerts.notify;
+
+import com.finpulse.common.event.NotificationOutcome;
+
+/** Hears of every attempt's outcome, failures included. */
+@FunctionalInterface
+public interface OutcomeListener {
+
+  void onOutcome(Notification notification, NotificationOutcome outcome);
+}
