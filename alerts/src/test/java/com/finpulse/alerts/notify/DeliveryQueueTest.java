@@ -31,6 +31,10 @@ class DeliveryQueueTest {
   private final AtomicInteger failuresLeft = new AtomicInteger();
 
   private DeliveryQueue queue() {
+    return queue(Duration.ofMillis(150));
+  }
+
+  private DeliveryQueue queue(Duration backoff) {
     Channel scripted =
         (n, attempt) -> {
           if (failuresLeft.getAndDecrement() > 0) {
@@ -42,7 +46,7 @@ class DeliveryQueueTest {
     return new DeliveryQueue(
         Map.of(NotificationChannel.EMAIL, scripted),
         Map.of(NotificationChannel.EMAIL, 50),
-        new Backoff(Duration.ofMillis(150), Duration.ofMillis(150)),
+        new Backoff(backoff, backoff),
         4,
         (n, o) -> outcomes.add(o),
         Clock.systemUTC(),
@@ -86,7 +90,9 @@ class DeliveryQueueTest {
         TestAlerts.firing(
             KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.7, AT);
     failuresLeft.set(2);
-    try (DeliveryQueue q = queue()) {
+    // A retry delay far longer than the test's own steps: the resolve must arrive while the
+    // firing notification waits for its retry, however slow this machine is.
+    try (DeliveryQueue q = queue(Duration.ofSeconds(3))) {
       Notification firing = TestNotifications.alert("credit", desk, a);
       q.submit(firing);
       waitUntil(() -> !outcomes.isEmpty()); // first attempt failed; waiting for its retry
