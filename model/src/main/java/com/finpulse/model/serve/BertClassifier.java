@@ -55,13 +55,13 @@ final class BertClassifier implements Classifier {
     for (String t : texts) {
       clean.add(t == null ? "" : t);
     }
-    List<TokenizedText> tok = tokenizer.tokenize(clean);
     Map<Task, float[][]> probs;
     lifecycle.readLock().lock();
     try {
       if (closed) {
         throw new IllegalStateException("classifier " + modelId + " is closed");
       }
+      List<TokenizedText> tok = tokenizer.tokenize(clean);
       permits.acquireUninterruptibly();
       try {
         probs =

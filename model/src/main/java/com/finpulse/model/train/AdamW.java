@@ -94,10 +94,17 @@ public final class AdamW {
         if (p.decay() && weightDecay > 0) {
           w.muli(1 - lr_ * weightDecay);
         }
-        NDArray denom = mv[1].div(bc2).sqrt().addi(eps);
-        NDArray update = mv[0].div(denom).muli(lr_ / bc1);
-        w.subi(update);
-        sums.add(w.sum());
+        // Ops on long-lived arrays put their results in the long-lived manager: move each
+        // temporary into this step's scope before the next op.
+        NDArray denom = mv[1].div(bc2);
+        denom.attach(scope);
+        denom = denom.sqrt().addi(eps);
+        NDArray update = mv[0].div(denom);
+        update.attach(scope);
+        w.subi(update.muli(lr_ / bc1));
+        NDArray sum = w.sum();
+        sum.attach(scope);
+        sums.add(sum);
       }
       zeroGradients(params);
       float total = NDArrays.stack(sums).sum().getFloat();
