@@ -20,7 +20,7 @@ public record LoraConfig(int rank, double alpha, Set<LoraTarget> targets, double
     if (dropout < 0 || dropout >= 1) {
       throw new IllegalArgumentException("LoRA dropout must be in [0, 1), got " + dropout);
     }
-    targets = Set.copyOf(EnumSet.copyOf(targets));
+    targets = java.util.Collections.unmodifiableSet(EnumSet.copyOf(targets));
   }
 
   public float scale() {

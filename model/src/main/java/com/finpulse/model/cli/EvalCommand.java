@@ -4,6 +4,8 @@ import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.ProgressBar;
 import com.finpulse.common.cli.UsageException;
 import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.model.bundle.ModelManifest;
+import com.finpulse.model.data.DevSplit;
 import com.finpulse.model.data.LabelMap;
 import com.finpulse.model.data.LabeledCsv;
 import com.finpulse.model.data.LabeledText;
@@ -29,6 +31,9 @@ final class EvalCommand {
         --label-map MAP  raw=label pairs, e.g. 0=negative,1=positive,2=neutral or 0=Analyst Update,...
                          Without it, values are label names, or integers indexing the model's
                          labels in order (sentiment: negative, neutral, positive)
+        --split S        all (default), dev or train: the model's own dev split of DATA (same
+                         near-duplicate-aware split, fraction and seed as in its training), so
+                         a model can be scored on exactly the rows it never trained on
         --json           also print one JSON object as the last line
       """;
 
@@ -50,12 +55,26 @@ final class EvalCommand {
     String labelCol = a.require("label-col");
     String map = a.get("label-map");
     boolean json = a.flag("json");
+    String split = a.get("split", "all");
     a.rejectUnknown();
+    if (!List.of("all", "dev", "train").contains(split)) {
+      throw new UsageException("--split must be all, dev or train");
+    }
 
-    List<String> labels = List.copyOf(ModelBundle.readManifest(model).labels().get(task.id()));
+    ModelManifest manifest = ModelBundle.readManifest(model);
+    List<String> labels = List.copyOf(manifest.labels().get(task.id()));
     LabelMap labelMap = map == null ? LabelMap.namesOrIndices(labels) : LabelMap.parse(map, labels);
     List<LabeledText> rows = LabeledCsv.read(data, task, textCol, labelCol, null, t -> labelMap);
-    err.printf("Evaluating %s on %d rows of %s%n", model, rows.size(), data);
+    if (!split.equals("all")) {
+      var hyper = manifest.training() == null ? null : manifest.training().path("hyper_parameters");
+      if (hyper == null || !hyper.has("dev_fraction") || !hyper.has("seed")) {
+        throw new UsageException(model + " records no dev split (dev_fraction, seed) to reproduce");
+      }
+      DevSplit s =
+          DevSplit.of(rows, hyper.get("dev_fraction").asDouble(), hyper.get("seed").asLong());
+      rows = split.equals("dev") ? s.dev() : s.train();
+    }
+    err.printf("Evaluating %s on %d rows (%s) of %s%n", model, rows.size(), split, data);
     int[] truth = new int[rows.size()];
     float[][] probs = new float[rows.size()][];
     try (Classifier c = Classifiers.load(model, ClassifierOptions.defaults())) {
