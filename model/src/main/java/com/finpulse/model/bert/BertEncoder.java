@@ -258,14 +258,17 @@ public final class BertEncoder implements AutoCloseable {
         k = heads(linear(x, p + "attention.self.key", training), batch, len);
         v = heads(linear(x, p + "attention.self.value", training), batch, len);
       }
-      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).add(maskBias);
+      // Without autograd, fresh intermediates can be updated in place: fewer allocations.
+      boolean inPlace = !training;
+      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+      scores = inPlace ? scores.addi(maskBias) : scores.add(maskBias);
       NDArray context =
           scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, len, hidden);
       NDArray attn = dropout(linear(context, p + "attention.output.dense", training), training);
-      x = layerNorm(attn.add(x), p + "attention.output.LayerNorm");
+      x = layerNorm(inPlace ? attn.addi(x) : attn.add(x), p + "attention.output.LayerNorm");
       NDArray inter = linear(x, p + "intermediate.dense", training).getNDArrayInternal().gelu();
       NDArray out = dropout(linear(inter, p + "output.dense", training), training);
-      x = layerNorm(out.add(x), p + "output.LayerNorm");
+      x = layerNorm(inPlace ? out.addi(x) : out.add(x), p + "output.LayerNorm");
     }
     return x;
   }
