@@ -45,7 +45,7 @@ public final class ModelBenchmark implements Benchmark {
       """
       Usage: ./finpulse bench model [--base minilm|bge-small|e5-small] [--seconds N] [--batch N]
                                     [--texts N] [--threads N] [--soak]
-        --seconds N   measuring time per engine (default 20; soak: total, default 120)
+        --seconds N   minimum measuring time per engine, in full passes (default 20; soak: total, default 120)
         --batch N     sentences per batch (default 32)
         --texts N     headlines to use (default 2000)
         --threads N   intra-op threads for both engines (default: number of cores)
@@ -116,16 +116,17 @@ public final class ModelBenchmark implements Benchmark {
       opts.setIntraOpNumThreads(threads);
       opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       try (OrtSession session = env.createSession(onnx, opts)) {
-        // Alternate the engines in rounds so a change in machine load hits both alike.
-        int rounds = 4;
-        int perRound = Math.max(1, seconds / rounds);
+        // Rounds of one full pass over the same batches per engine, alternating, until each
+        // engine has run for --seconds: equal work, and load changes hit both alike.
         Tally d = new Tally();
         Tally o = new Tally();
         BertConfig config = enc.weights().config();
-        for (int r = 0; r < rounds; r++) {
-          measure(d, perRound, work, config, b -> djlForward(djl, b));
-          measure(o, perRound, work, config, b -> ortForward(env, session, b));
-        }
+        warmUp(work, b -> djlForward(djl, b));
+        warmUp(work, b -> ortForward(env, session, b));
+        do {
+          pass(d, work, config, b -> djlForward(djl, b));
+          pass(o, work, config, b -> ortForward(env, session, b));
+        } while (d.seconds < seconds || o.seconds < seconds);
         d.print("DJL (PyTorch)", cpu, out);
         o.print("ONNX Runtime", cpu, out);
         out.printf(
@@ -147,7 +148,7 @@ public final class ModelBenchmark implements Benchmark {
     long tokens;
     double flops;
     double seconds;
-    int next;
+    int passes;
 
     double sentencesPerSecond() {
       return sentences / seconds;
@@ -166,17 +167,16 @@ public final class ModelBenchmark implements Benchmark {
     }
   }
 
-  private static void measure(
-      Tally t, int seconds, EncoderWorkload work, BertConfig config, Forward f) throws Exception {
-    if (t.next == 0) {
-      for (int i = 0; i < Math.min(3, work.batches().size()); i++) { // warm-up
-        f.run(work.batches().get(work.batches().size() - 1 - i));
-      }
+  private static void warmUp(EncoderWorkload work, Forward f) throws Exception {
+    for (int i = 0; i < Math.min(3, work.batches().size()); i++) {
+      f.run(work.batches().get(work.batches().size() - 1 - i));
     }
+  }
+
+  private static void pass(Tally t, EncoderWorkload work, BertConfig config, Forward f)
+      throws Exception {
     long start = System.nanoTime();
-    long end = start + seconds * 1_000_000_000L;
-    while (System.nanoTime() < end) {
-      List<TokenizedText> b = work.batches().get(t.next++ % work.batches().size());
+    for (List<TokenizedText> b : work.batches()) {
       f.run(b);
       t.sentences += b.size();
       for (TokenizedText x : b) {
@@ -185,6 +185,7 @@ public final class ModelBenchmark implements Benchmark {
       t.flops += EncoderWorkload.flops(config, b.size(), b.get(b.size() - 1).length());
     }
     t.seconds += (System.nanoTime() - start) / 1e9;
+    t.passes++;
   }
 
   private static float[] djlForward(BertEncoder enc, List<TokenizedText> batch) {
