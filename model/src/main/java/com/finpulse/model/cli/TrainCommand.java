@@ -1,0 +1,293 @@
+package com.finpulse.model.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.finpulse.common.cli.CliArgs;
+import com.finpulse.common.cli.UsageException;
+import com.finpulse.model.bert.LoraConfig;
+import com.finpulse.model.bert.LoraTarget;
+import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.model.bundle.ModelManifest;
+import com.finpulse.model.data.DevSplit;
+import com.finpulse.model.data.LabelMap;
+import com.finpulse.model.data.LabeledCsv;
+import com.finpulse.model.data.LabeledText;
+import com.finpulse.model.task.Pooling;
+import com.finpulse.model.task.Task;
+import com.finpulse.model.text.TextNormalizer;
+import com.finpulse.model.train.Trainer;
+import com.finpulse.model.train.TrainingConfig;
+import com.finpulse.model.weights.BaseEncoder;
+import com.finpulse.model.weights.EncoderLoader;
+import com.finpulse.model.weights.LoadedEncoder;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code ./finpulse model train}. */
+final class TrainCommand {
+
+  static final String USAGE =
+      """
+      Usage: ./finpulse model train --base minilm|bge-small|e5-small|DIR --sentiment CSV --topic CSV
+                                    [--extra CSV ...] --out DIR [options]
+
+        --base B                 base encoder: a Maven-delivered one or a Hugging Face BERT
+                                 checkpoint directory (config.json, model.safetensors, tokenizer.json)
+        --sentiment CSV          text,label with 0=negative 1=positive 2=neutral (the financial
+                                 tweets' coding; change with --sentiment-label-map)
+        --topic CSV              text,label with label = topic id 0..19 (--topic-label-map i=Name,...)
+        --extra CSV              more labelled data: text,label[,task] with label names
+                                 (negative/neutral/positive or a topic name); task defaults to
+                                 sentiment. Only use data whose licence allows what you do with the model.
+        --out DIR                model directory to write (model.json + adapter.safetensors)
+        --epochs N               default 4
+        --lora-rank R            default 16 (with --lora-alpha, default 2R)
+        --lora-targets LIST      of q,k,v,o,ffn_in,ffn_out; default q,v
+        --lora-dropout P         default 0.1
+        --full                   full fine-tune instead of LoRA
+        --train-layer-norms      also train every LayerNorm (LoRA only)
+        --lr X --head-lr X       peak learning rates (default 5e-4 / 1e-3 LoRA, 5e-5 / 1e-3 full)
+        --batch-size N           default 32
+        --warmup R               warm-up share of the steps, default 0.06
+        --weight-decay X         default 0.01
+        --dropout P              hidden and head dropout, default 0.1
+        --max-length N           tokens, default 128
+        --pooling mean|cls       default mean
+        --class-weights TASKS    sqrt-inverse-frequency loss weights for these tasks, e.g. sentiment
+        --dev-fraction F         default 0.1 (near-duplicates kept on one side)
+        --patience N             epochs without dev improvement before stopping, default 2
+        --max-minutes M          wall-time budget; stops after a final dev evaluation
+        --seed N                 default 42
+      """;
+
+  int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
+    CliArgs a = CliArgs.parse(argv, List.of("full", "train-layer-norms", "help"));
+    if (a.flag("help")) {
+      out.print(USAGE);
+      return 0;
+    }
+    String baseSpec = a.require("base");
+    Path sentiment = a.path("sentiment");
+    Path topic = a.path("topic");
+    List<String> extras = a.all("extra");
+    Path outDir = Path.of(a.require("out"));
+    boolean full = a.flag("full");
+    int rank = a.intValue("lora-rank", 16);
+    double alpha = a.doubleValue("lora-alpha", 2.0 * rank);
+    String targets = a.get("lora-targets", "q,v");
+    double loraDropout = a.doubleValue("lora-dropout", 0.1);
+    boolean trainLn = a.flag("train-layer-norms");
+    double lr = a.doubleValue("lr", full ? 5e-5 : 5e-4);
+    double headLr = a.doubleValue("head-lr", 1e-3);
+    int epochs = a.intValue("epochs", 4);
+    int batch = a.intValue("batch-size", 32);
+    double warmup = a.doubleValue("warmup", 0.06);
+    double wd = a.doubleValue("weight-decay", 0.01);
+    double dropout = a.doubleValue("dropout", 0.1);
+    int maxLength = a.intValue("max-length", 128);
+    Pooling pooling = Pooling.parse(a.get("pooling", "mean"));
+    Set<Task> cw = EnumSet.noneOf(Task.class);
+    for (String t : a.get("class-weights", "").split(",")) {
+      if (!t.isBlank()) {
+        cw.add(Task.parse(t));
+      }
+    }
+    double devFraction = a.doubleValue("dev-fraction", 0.1);
+    int patience = a.intValue("patience", 2);
+    double maxMinutes = a.doubleValue("max-minutes", 0);
+    long seed = a.intValue("seed", 42);
+    String sentMap = a.get("sentiment-label-map", "0=negative,1=positive,2=neutral");
+    String topicMap = a.get("topic-label-map");
+    a.rejectUnknown();
+    if (sentiment == null && topic == null && extras.isEmpty()) {
+      throw new UsageException(
+          "give training data: --sentiment CSV, --topic CSV and/or --extra CSV");
+    }
+    if (full && a.get("lora-rank") != null) {
+      throw new UsageException("--full and --lora-rank exclude each other");
+    }
+    LoraConfig lora;
+    try {
+      lora = full ? null : new LoraConfig(rank, alpha, LoraTarget.parse(targets), loraDropout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+
+    Map<Task, List<String>> labels = new EnumMap<>(Task.class);
+    for (Task t : Task.values()) {
+      labels.put(t, t.defaultLabels());
+    }
+    Map<Task, LabelMap> maps = new EnumMap<>(Task.class);
+    maps.put(Task.SENTIMENT, LabelMap.parse(sentMap, labels.get(Task.SENTIMENT)));
+    maps.put(
+        Task.TOPIC,
+        topicMap == null
+            ? LabelMap.identity(labels.get(Task.TOPIC))
+            : LabelMap.parse(topicMap, labels.get(Task.TOPIC)));
+
+    Map<Task, List<LabeledText>> train = new EnumMap<>(Task.class);
+    Map<Task, List<LabeledText>> dev = new EnumMap<>(Task.class);
+    for (Task t : Task.values()) {
+      train.put(t, new ArrayList<>());
+      dev.put(t, new ArrayList<>());
+    }
+    ArrayNode dataInfo = ModelBundle.json().createArrayNode();
+    if (sentiment != null) {
+      add(
+          LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
+          sentiment,
+          "sentiment",
+          devFraction,
+          seed,
+          train,
+          dev,
+          dataInfo);
+    }
+    if (topic != null) {
+      add(
+          LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get),
+          topic,
+          "topic",
+          devFraction,
+          seed,
+          train,
+          dev,
+          dataInfo);
+    }
+    for (String e : extras) {
+      Path p = Path.of(e);
+      boolean hasTask = com.finpulse.model.data.CsvTable.read(p).header().contains("task");
+      Map<Task, LabelMap> byName = new EnumMap<>(Task.class);
+      for (Task t : Task.values()) {
+        byName.put(t, LabelMap.parse(null, labels.get(t)));
+      }
+      add(
+          LabeledCsv.read(p, Task.SENTIMENT, "text", "label", hasTask ? "task" : null, byName::get),
+          p,
+          "extra",
+          devFraction,
+          seed,
+          train,
+          dev,
+          dataInfo);
+    }
+    train.values().removeIf(List::isEmpty);
+    dev.values().removeIf(List::isEmpty);
+    for (Task t : Task.values()) {
+      if (!train.containsKey(t)) {
+        err.println("warning: no training data for task " + t.id() + "; its head stays untrained");
+      }
+    }
+
+    LoadedEncoder base = EncoderLoader.load(baseSpec);
+    err.printf(
+        Locale.ROOT,
+        "Base %s: %d layers, hidden %d, %,d parameters, sha256 %s%n",
+        base.baseId(),
+        base.weights().config().numLayers(),
+        base.weights().config().hiddenSize(),
+        base.weights().config().parameterCount(),
+        base.sha256());
+    TrainingConfig cfg =
+        new TrainingConfig(
+            epochs,
+            batch,
+            lr,
+            headLr,
+            warmup,
+            wd,
+            lora,
+            trainLn && !full,
+            (float) dropout,
+            (float) dropout,
+            maxLength,
+            pooling,
+            cw,
+            seed,
+            patience,
+            devFraction,
+            maxMinutes);
+    BaseEncoder known = BaseEncoder.byId(baseSpec).orElse(null);
+    Map<String, List<String>> labelJson = new LinkedHashMap<>();
+    labels.forEach((t, l) -> labelJson.put(t.id(), l));
+    ObjectNode training = ModelBundle.json().createObjectNode();
+    training.put("command", "./finpulse model train " + String.join(" ", argv));
+    training.set("data", dataInfo);
+    ObjectNode hyper = training.putObject("hyper_parameters");
+    hyper
+        .put("epochs", epochs)
+        .put("batch_size", batch)
+        .put("lr", lr)
+        .put("head_lr", headLr)
+        .put("warmup", warmup)
+        .put("weight_decay", wd)
+        .put("dropout", dropout)
+        .put("class_weights", cw.toString())
+        .put("dev_fraction", devFraction)
+        .put("seed", seed);
+    ModelManifest manifest =
+        new ModelManifest(
+            ModelManifest.FORMAT,
+            outDir.getFileName().toString(),
+            new ModelManifest.Base(
+                known == null ? base.baseId() : known.id(),
+                known == null ? null : known.upstream(),
+                known == null ? null : known.artifact(),
+                base.sha256()),
+            base.weights().config(),
+            maxLength,
+            pooling.id(),
+            TextNormalizer.VERSION,
+            lora == null
+                ? null
+                : new ModelManifest.Lora(
+                    lora.rank(), lora.alpha(), LoraTarget.format(lora.targets())),
+            full,
+            cfg.trainLayerNorms(),
+            null,
+            null,
+            labelJson,
+            null);
+    Files.createDirectories(outDir);
+    Trainer.Result r =
+        new Trainer(cfg, err).train(base, labels, train, dev, outDir, manifest, training);
+    out.printf(
+        Locale.ROOT,
+        "{\"out\":\"%s\",\"best_epoch\":%d,\"dev_score\":%.4f,\"seconds\":%.0f}%n",
+        outDir.toAbsolutePath(),
+        r.bestEpoch(),
+        r.bestScore(),
+        r.seconds());
+    return 0;
+  }
+
+  private static void add(
+      List<LabeledText> rows,
+      Path file,
+      String role,
+      double devFraction,
+      long seed,
+      Map<Task, List<LabeledText>> train,
+      Map<Task, List<LabeledText>> dev,
+      ArrayNode info) {
+    DevSplit split = DevSplit.of(rows, devFraction, seed);
+    split.train().forEach(x -> train.get(x.task()).add(x));
+    split.dev().forEach(x -> dev.get(x.task()).add(x));
+    ObjectNode o = info.addObject();
+    o.put("role", role);
+    o.put("file", file.getFileName().toString());
+    o.put("sha256", EncoderLoader.sha256(file));
+    o.put("rows", rows.size());
+    o.put("train_rows", split.train().size());
+    o.put("dev_rows", split.dev().size());
+  }
+}

@@ -1,0 +1,125 @@
+package com.finpulse.model.serve;
+
+import ai.djl.ndarray.types.DataType;
+import com.finpulse.common.event.SentimentScores;
+import com.finpulse.model.bundle.ModelManifest;
+import com.finpulse.model.task.BatchedInference;
+import com.finpulse.model.task.MultiTaskNetwork;
+import com.finpulse.model.task.Task;
+import com.finpulse.model.text.BertTokenizer;
+import com.finpulse.model.text.TokenizedText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/** The DJL-backed {@link Classifier}; see {@link Classifiers} for its concurrency model. */
+final class BertClassifier implements Classifier {
+
+  private static final Set<Task> BOTH = Set.of(Task.SENTIMENT, Task.TOPIC);
+
+  private final MultiTaskNetwork net;
+  private final BertTokenizer tokenizer;
+  private final ClassifierOptions options;
+  private final String modelId;
+  private final List<String> topicLabels;
+  private final Semaphore permits;
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  BertClassifier(
+      ModelManifest manifest,
+      MultiTaskNetwork net,
+      BertTokenizer tokenizer,
+      ClassifierOptions options) {
+    this.net = net;
+    this.tokenizer = tokenizer;
+    this.options = options;
+    String sha = manifest.weightsSha256() == null ? "" : manifest.weightsSha256();
+    this.modelId = manifest.name() + "@" + sha.substring(0, Math.min(12, sha.length()));
+    this.topicLabels = List.copyOf(net.labels(Task.TOPIC));
+    this.permits = new Semaphore(options.maxConcurrentCalls(), true);
+  }
+
+  @Override
+  public List<Prediction> classify(List<String> texts) {
+    Objects.requireNonNull(texts, "texts");
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    List<String> clean = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      clean.add(t == null ? "" : t);
+    }
+    Map<Task, float[][]> probs;
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("classifier " + modelId + " is closed");
+      }
+      List<TokenizedText> tok = tokenizer.tokenize(clean);
+      permits.acquireUninterruptibly();
+      try {
+        probs =
+            BatchedInference.probabilities(
+                net, tok, BOTH, options.tokenBudget(), options.maxBatch());
+      } finally {
+        permits.release();
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    List<Prediction> out = new ArrayList<>(texts.size());
+    float[][] sent = probs.get(Task.SENTIMENT);
+    float[][] topic = probs.get(Task.TOPIC);
+    for (int i = 0; i < texts.size(); i++) {
+      float[] s = sent[i];
+      Map<String, Double> tp = new LinkedHashMap<>();
+      int best = 0;
+      for (int k = 0; k < topicLabels.size(); k++) {
+        tp.put(topicLabels.get(k), (double) topic[i][k]);
+        if (topic[i][k] > topic[i][best]) {
+          best = k;
+        }
+      }
+      out.add(new Prediction(new SentimentScores(s[0], s[1], s[2]), topicLabels.get(best), tp));
+    }
+    return out;
+  }
+
+  @Override
+  public String modelId() {
+    return modelId;
+  }
+
+  @Override
+  public List<String> topicLabels() {
+    return topicLabels;
+  }
+
+  DataType precision() {
+    return net.encoder().dataType();
+  }
+
+  ai.djl.Device device() {
+    return net.encoder().manager().getDevice();
+  }
+
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        net.close();
+        tokenizer.close();
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+}

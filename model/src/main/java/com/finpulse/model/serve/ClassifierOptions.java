@@ -1,0 +1,60 @@
+package com.finpulse.model.serve;
+
+/**
+ * How a {@link Classifier} runs.
+ *
+ * @param device {@code auto} (GPU when DJL finds one, else CPU), {@code cpu} or {@code gpu}
+ * @param cpuThreads PyTorch intra-op threads; 0 keeps the engine default (one per core). This is
+ *     engine-global: it applies to every model in the JVM
+ * @param maxLength token limit per text (truncation); 0 uses the model's own (128 for the default)
+ * @param tokenBudget cap on batch size x longest text in the batch: bounds memory per forward
+ * @param maxBatch cap on texts per forward
+ * @param fp16OnGpu run the encoder in float16 on a GPU (never on CPU, where it is slower)
+ * @param maxConcurrentCalls forwards allowed at the same time; further callers wait
+ */
+public record ClassifierOptions(
+    String device,
+    int cpuThreads,
+    int maxLength,
+    int tokenBudget,
+    int maxBatch,
+    boolean fp16OnGpu,
+    int maxConcurrentCalls) {
+
+  public ClassifierOptions {
+    if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
+      throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + device);
+    }
+    if (cpuThreads < 0
+        || maxLength < 0
+        || tokenBudget <= 0
+        || maxBatch <= 0
+        || maxConcurrentCalls <= 0) {
+      throw new IllegalArgumentException("invalid classifier options " + this);
+    }
+  }
+
+  public static ClassifierOptions defaults() {
+    return new ClassifierOptions("auto", 0, 0, 8192, 64, true, 1);
+  }
+
+  public ClassifierOptions withDevice(String d) {
+    return new ClassifierOptions(
+        d, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls);
+  }
+
+  public ClassifierOptions withCpuThreads(int n) {
+    return new ClassifierOptions(
+        device, n, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls);
+  }
+
+  public ClassifierOptions withTokenBudget(int tokens, int batch) {
+    return new ClassifierOptions(
+        device, cpuThreads, maxLength, tokens, batch, fp16OnGpu, maxConcurrentCalls);
+  }
+
+  public ClassifierOptions withMaxConcurrentCalls(int n) {
+    return new ClassifierOptions(
+        device, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, n);
+  }
+}

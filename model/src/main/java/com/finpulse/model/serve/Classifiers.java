@@ -1,0 +1,69 @@
+package com.finpulse.model.serve;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.DataType;
+import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.model.task.Task;
+import com.finpulse.model.text.BertTokenizer;
+import java.nio.file.Path;
+
+/**
+ * Loads {@link Classifier}s from model directories.
+ *
+ * <p><b>Concurrency model.</b> A classifier is thread-safe and meant to be shared: load it once per
+ * JVM. {@link Classifier#classify} tokenizes on the calling thread (the tokenizer is thread-safe),
+ * then runs the forward under a fair semaphore of {@link ClassifierOptions#maxConcurrentCalls()}
+ * permits (default 1), because one forward already uses every PyTorch intra-op thread on CPU or the
+ * whole GPU: parallel forwards would only oversubscribe. Throughput comes from batching, so give it
+ * many texts per call (the stream processor's micro-batches); inside a call texts are sorted by
+ * length, padded per batch and cut by a token budget. Each batch runs in its own NDManager scope
+ * whose results are copied to Java arrays before it closes, so native memory stays flat however
+ * many calls are made. The weights are read-only after loading (LoRA merged, no gradients), so
+ * forwards never interfere with each other. {@link Classifier#close} waits for running calls and
+ * later calls fail with {@link IllegalStateException}. Never train in a JVM that serves: autograd
+ * mode is engine-global.
+ */
+public final class Classifiers {
+
+  private Classifiers() {}
+
+  public static Classifier load(Path modelDir) {
+    return load(modelDir, ClassifierOptions.defaults());
+  }
+
+  public static Classifier load(Path modelDir, ClassifierOptions options) {
+    Device device = DeviceSelection.select(options);
+    ModelBundle.Loaded loaded = ModelBundle.load(modelDir, device);
+    try {
+      DataType type = DeviceSelection.precision(device, options);
+      loaded.network().encoder().prepareForInference(type);
+      loaded.network().castHeads(type);
+      int maxLength = options.maxLength() > 0 ? options.maxLength() : loaded.manifest().maxLength();
+      if (maxLength > loaded.manifest().config().maxPositions()) {
+        throw new IllegalArgumentException(
+            "max length "
+                + maxLength
+                + " exceeds the encoder's "
+                + loaded.manifest().config().maxPositions()
+                + " positions");
+      }
+      BertTokenizer tokenizer = new BertTokenizer(loaded.tokenizerJson(), maxLength);
+      if (loaded.network().labels(Task.TOPIC).isEmpty()) {
+        throw new IllegalStateException("model has no topic labels");
+      }
+      return new BertClassifier(loaded.manifest(), loaded.network(), tokenizer, options);
+    } catch (RuntimeException e) {
+      loaded.network().close();
+      throw e;
+    }
+  }
+
+  /** {@code models/default} under the system property {@code finpulse.home} (default "."). */
+  public static Classifier loadDefault() {
+    return load(defaultModelDir());
+  }
+
+  public static Path defaultModelDir() {
+    return Path.of(System.getProperty("finpulse.home", ".")).resolve("models").resolve("default");
+  }
+}

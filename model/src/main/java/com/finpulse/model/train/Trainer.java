@@ -1,0 +1,405 @@
+package com.finpulse.model.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.finpulse.common.cli.ProgressBar;
+import com.finpulse.model.bert.BertEncoder;
+import com.finpulse.model.bert.LoraTarget;
+import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.model.bundle.ModelManifest;
+import com.finpulse.model.data.LabeledText;
+import com.finpulse.model.eval.ClassificationMetrics;
+import com.finpulse.model.task.BatchedInference;
+import com.finpulse.model.task.MultiTaskNetwork;
+import com.finpulse.model.task.Task;
+import com.finpulse.model.text.BertTokenizer;
+import com.finpulse.model.text.PaddedBatch;
+import com.finpulse.model.text.TextNormalizer;
+import com.finpulse.model.text.TokenizedText;
+import com.finpulse.model.weights.LoadedEncoder;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Multi-task fine-tuning: single-task, length-bucketed batches from both tasks interleaved; AdamW
+ * with warm-up and linear decay; dev evaluation after every epoch; the best epoch by mean dev
+ * macro-F1 is saved to the output directory as soon as it is reached; early stopping on patience.
+ *
+ * <p>Grad mode is engine-global: never train in a JVM that also serves.
+ */
+public final class Trainer {
+
+  /** Dev metrics of one epoch. */
+  public record EpochResult(
+      int epoch,
+      double trainLoss,
+      Map<Task, ClassificationMetrics> dev,
+      double score,
+      double seconds) {}
+
+  /** What a run produced. */
+  public record Result(List<EpochResult> epochs, int bestEpoch, double bestScore, double seconds) {}
+
+  private final TrainingConfig cfg;
+  private final PrintStream err;
+
+  public Trainer(TrainingConfig cfg, PrintStream err) {
+    this.cfg = cfg;
+    this.err = err;
+  }
+
+  /**
+   * @param manifest the manifest to save with each best checkpoint (training section is filled in)
+   */
+  public Result train(
+      LoadedEncoder base,
+      Map<Task, List<String>> labels,
+      Map<Task, List<LabeledText>> train,
+      Map<Task, List<LabeledText>> dev,
+      Path out,
+      ModelManifest manifest,
+      ObjectNode trainingInfo) {
+    long t0 = System.nanoTime();
+    Random rnd = new Random(cfg.seed());
+    Engine.getInstance(); // fail fast if the natives are missing
+    Device device = Engine.getInstance().defaultDevice();
+    err.printf(Locale.ROOT, "Training on %s with base %s%n", device, base.baseId());
+    try (BertTokenizer tok = new BertTokenizer(base.tokenizerJson(), cfg.maxLength());
+        MultiTaskNetwork net =
+            new MultiTaskNetwork(
+                new BertEncoder(base.weights(), cfg.lora(), device, cfg.seed()),
+                cfg.pooling(),
+                labels,
+                cfg.seed())) {
+      net.encoder().setHiddenDropout(cfg.hiddenDropout());
+      net.setHeadDropout(cfg.headDropout());
+      Map<Task, List<TokenizedText>> trainTok = tokenize(tok, train);
+      Map<Task, int[]> trainLabels = labelArrays(train);
+      Map<Task, List<TokenizedText>> devTok = tokenize(tok, dev);
+      Map<Task, float[]> classWeights = classWeights(train, labels);
+
+      List<AdamW.Param> encoderParams = new ArrayList<>();
+      List<String> trainedEncoderNames = new ArrayList<>();
+      if (cfg.fullFineTune()) {
+        net.encoder()
+            .parameters()
+            .forEach(
+                (n, a) -> {
+                  encoderParams.add(
+                      new AdamW.Param(n, a, 1.0, !n.contains("LayerNorm") && !n.endsWith(".bias")));
+                  trainedEncoderNames.add(n);
+                });
+      } else {
+        net.encoder()
+            .adapters()
+            .forEach(
+                (module, ad) -> {
+                  encoderParams.add(new AdamW.Param(module + ".lora_A.weight", ad.a(), 1.0, true));
+                  encoderParams.add(new AdamW.Param(module + ".lora_B.weight", ad.b(), 1.0, true));
+                });
+        if (cfg.trainLayerNorms()) {
+          for (String n : net.encoder().layerNormParameterNames()) {
+            encoderParams.add(new AdamW.Param(n, net.encoder().parameters().get(n), 1.0, false));
+            trainedEncoderNames.add(n);
+          }
+        }
+      }
+      Map<Task, List<AdamW.Param>> stepParams = new EnumMap<>(Task.class);
+      double headScale = cfg.headLr() / cfg.lr();
+      long trainable = 0;
+      for (AdamW.Param p : encoderParams) {
+        trainable += p.value().size();
+      }
+      for (Task t : Task.values()) {
+        List<AdamW.Param> ps = new ArrayList<>(encoderParams);
+        net.headParameters(t)
+            .forEach((n, a) -> ps.add(new AdamW.Param(n, a, headScale, n.endsWith(".weight"))));
+        stepParams.put(t, ps);
+        for (NDArray a : net.headParameters(t).values()) {
+          trainable += a.size();
+        }
+      }
+      for (List<AdamW.Param> ps : stepParams.values()) {
+        for (AdamW.Param p : ps) {
+          p.value().setRequiresGradient(true);
+        }
+      }
+      err.printf(
+          Locale.ROOT,
+          "Trainable parameters: %,d (%s); train %s; dev %s%n",
+          trainable,
+          cfg.fullFineTune()
+              ? "full fine-tune"
+              : "LoRA r"
+                  + cfg.lora().rank()
+                  + " on "
+                  + LoraTarget.format(cfg.lora().targets())
+                  + (cfg.trainLayerNorms() ? " + LayerNorms" : "")
+                  + " + heads",
+          sizes(train),
+          sizes(dev));
+
+      BatchPlanner planner = new BatchPlanner(cfg.batchSize(), 50);
+      long perEpoch = planner.batchesPerEpoch(trainTok);
+      long totalSteps = perEpoch * cfg.epochs();
+      LearningRateSchedule schedule =
+          new LearningRateSchedule(
+              cfg.lr(), Math.round(totalSteps * cfg.warmupRatio()), totalSteps);
+      AdamW opt = AdamW.defaults(cfg.weightDecay());
+      long examplesPerEpoch = 0;
+      for (List<TokenizedText> xs : trainTok.values()) {
+        examplesPerEpoch += xs.size();
+      }
+
+      List<EpochResult> results = new ArrayList<>();
+      double best = -1;
+      int bestEpoch = 0;
+      int sinceBest = 0;
+      long step = 0;
+      boolean outOfTime = false;
+      for (int epoch = 1; epoch <= cfg.epochs() && !outOfTime; epoch++) {
+        long e0 = System.nanoTime();
+        List<BatchPlanner.Batch> batches = planner.plan(trainTok, rnd);
+        ProgressBar bar =
+            new ProgressBar(err, "epoch " + epoch + "/" + cfg.epochs(), examplesPerEpoch, "ex");
+        double lossSum = 0;
+        long lossCount = 0;
+        long done = 0;
+        for (BatchPlanner.Batch b : batches) {
+          double lr = schedule.at(step);
+          float loss =
+              forwardBackward(
+                  net,
+                  b,
+                  trainTok.get(b.task()),
+                  trainLabels.get(b.task()),
+                  classWeights.get(b.task()));
+          opt.step(stepParams.get(b.task()), lr);
+          step++;
+          lossSum += loss;
+          lossCount++;
+          done += b.indices().length;
+          bar.suffix(String.format(Locale.ROOT, "loss %.4f  lr %.2e", lossSum / lossCount, lr));
+          bar.update(done);
+          if (cfg.maxMinutes() > 0 && (System.nanoTime() - t0) / 6e10 > cfg.maxMinutes()) {
+            outOfTime = true;
+            err.printf(
+                Locale.ROOT,
+                "%nTime budget of %.0f minutes reached: stopping after this evaluation%n",
+                cfg.maxMinutes());
+            break;
+          }
+        }
+        bar.finish(done);
+        Map<Task, ClassificationMetrics> devMetrics = evaluate(net, devTok, dev, labels);
+        double score = 0;
+        for (ClassificationMetrics m : devMetrics.values()) {
+          score += m.macroF1() / devMetrics.size();
+        }
+        double secs = (System.nanoTime() - e0) / 1e9;
+        EpochResult r =
+            new EpochResult(epoch, lossSum / Math.max(1, lossCount), devMetrics, score, secs);
+        results.add(r);
+        err.print(describe(r));
+        if (score > best) {
+          best = score;
+          bestEpoch = epoch;
+          sinceBest = 0;
+          trainingInfo.set("epochs", epochsJson(results));
+          trainingInfo.put("best_epoch", bestEpoch);
+          trainingInfo.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+          trainingInfo.put("optimizer_steps", step);
+          trainingInfo.put("skipped_steps", opt.skippedSteps());
+          ModelBundle.save(out, withTraining(manifest, trainingInfo), net, trainedEncoderNames);
+          err.printf(Locale.ROOT, "  saved epoch %d to %s (dev score %.4f)%n", epoch, out, score);
+        } else if (++sinceBest >= cfg.patience()) {
+          err.printf(Locale.ROOT, "  no improvement for %d epoch(s): stopping early%n", sinceBest);
+          break;
+        }
+      }
+      return new Result(results, bestEpoch, best, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  private static ModelManifest withTraining(ModelManifest m, ObjectNode training) {
+    return new ModelManifest(
+        m.format(),
+        m.name(),
+        m.base(),
+        m.config(),
+        m.maxLength(),
+        m.pooling(),
+        m.textNormalization(),
+        m.lora(),
+        m.fullFineTune(),
+        m.trainableLayerNorms(),
+        m.weightsFile(),
+        m.weightsSha256(),
+        m.labels(),
+        training.deepCopy());
+  }
+
+  private float forwardBackward(
+      MultiTaskNetwork net,
+      BatchPlanner.Batch b,
+      List<TokenizedText> texts,
+      int[] labels,
+      float[] classWeights) {
+    List<TokenizedText> batch = new ArrayList<>(b.indices().length);
+    long[] y = new long[b.indices().length];
+    float[] w = new float[b.indices().length];
+    float wSum = 0;
+    for (int i = 0; i < b.indices().length; i++) {
+      int idx = b.indices()[i];
+      batch.add(texts.get(idx));
+      y[i] = labels[idx];
+      w[i] = classWeights == null ? 1f : classWeights[labels[idx]];
+      wSum += w[i];
+    }
+    for (int i = 0; i < w.length; i++) {
+      w[i] /= wSum;
+    }
+    try (NDManager scope = net.encoder().manager().newSubManager();
+        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      PaddedBatch pb = PaddedBatch.of(batch, scope);
+      NDArray logits = net.logits(b.task(), net.pooled(pb.ids(), pb.typeIds(), pb.mask(), true));
+      NDArray labelArr = scope.create(y, new Shape(y.length, 1));
+      NDArray weights = scope.create(w, new Shape(w.length, 1));
+      // gather, not log-softmax x one-hot: the latter turns -inf x 0 into NaN.
+      NDArray loss = logits.logSoftmax(-1).gather(labelArr, 1).mul(weights).sum().neg();
+      gc.backward(loss);
+      return loss.getFloat();
+    }
+  }
+
+  static Map<Task, ClassificationMetrics> evaluate(
+      MultiTaskNetwork net,
+      Map<Task, List<TokenizedText>> devTok,
+      Map<Task, List<LabeledText>> dev,
+      Map<Task, List<String>> labels) {
+    Map<Task, ClassificationMetrics> out = new EnumMap<>(Task.class);
+    for (Map.Entry<Task, List<TokenizedText>> e : devTok.entrySet()) {
+      if (e.getValue().isEmpty()) {
+        continue;
+      }
+      float[][] probs =
+          BatchedInference.probabilities(net, e.getValue(), Set.of(e.getKey()), 4096, 128)
+              .get(e.getKey());
+      int[] truth = dev.get(e.getKey()).stream().mapToInt(LabeledText::label).toArray();
+      out.put(e.getKey(), ClassificationMetrics.compute(labels.get(e.getKey()), truth, probs));
+    }
+    return out;
+  }
+
+  private static String describe(EpochResult r) {
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  epoch %d: train loss %.4f, %.0f s;",
+                r.epoch(),
+                r.trainLoss(),
+                r.seconds()));
+    r.dev()
+        .forEach(
+            (t, m) ->
+                sb.append(
+                    String.format(
+                        Locale.ROOT,
+                        " dev %s acc %.4f macro-F1 %.4f;",
+                        t.id(),
+                        m.accuracy(),
+                        m.macroF1())));
+    return sb.append(String.format(Locale.ROOT, " score %.4f%n", r.score())).toString();
+  }
+
+  private static ArrayNode epochsJson(List<EpochResult> results) {
+    ArrayNode arr = ModelBundle.json().createArrayNode();
+    for (EpochResult r : results) {
+      ObjectNode o = arr.addObject();
+      o.put("epoch", r.epoch());
+      o.put("train_loss", round(r.trainLoss()));
+      o.put("seconds", Math.round(r.seconds()));
+      o.put("dev_score", round(r.score()));
+      r.dev()
+          .forEach(
+              (t, m) -> {
+                ObjectNode d = o.putObject("dev_" + t.id());
+                d.put("n", m.count());
+                d.put("accuracy", round(m.accuracy()));
+                d.put("macro_f1", round(m.macroF1()));
+                d.put("weighted_f1", round(m.weightedF1()));
+                d.put("ece", round(m.expectedCalibrationError()));
+              });
+    }
+    return arr;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+
+  private static Map<Task, List<TokenizedText>> tokenize(
+      BertTokenizer tok, Map<Task, List<LabeledText>> data) {
+    Map<Task, List<TokenizedText>> out = new EnumMap<>(Task.class);
+    data.forEach(
+        (t, xs) ->
+            out.put(
+                t,
+                xs.isEmpty()
+                    ? List.of()
+                    : tok.tokenize(xs.stream().map(LabeledText::text).toList())));
+    return out;
+  }
+
+  private static Map<Task, int[]> labelArrays(Map<Task, List<LabeledText>> data) {
+    Map<Task, int[]> out = new EnumMap<>(Task.class);
+    data.forEach((t, xs) -> out.put(t, xs.stream().mapToInt(LabeledText::label).toArray()));
+    return out;
+  }
+
+  /** sqrt(n / (k * n_c)) per class: softens the imbalance without swamping the big classes. */
+  private Map<Task, float[]> classWeights(
+      Map<Task, List<LabeledText>> train, Map<Task, List<String>> labels) {
+    Map<Task, float[]> out = new EnumMap<>(Task.class);
+    for (Task t : cfg.classWeightTasks()) {
+      List<LabeledText> xs = train.getOrDefault(t, List.of());
+      int k = labels.get(t).size();
+      long[] counts = new long[k];
+      for (LabeledText x : xs) {
+        counts[x.label()]++;
+      }
+      float[] w = new float[k];
+      for (int c = 0; c < k; c++) {
+        w[c] = counts[c] == 0 ? 1f : (float) Math.sqrt((double) xs.size() / (k * counts[c]));
+      }
+      out.put(t, w);
+    }
+    return out;
+  }
+
+  private static String sizes(Map<Task, List<LabeledText>> data) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    data.forEach((t, xs) -> m.put(t.id(), xs.size()));
+    return m.toString();
+  }
+
+  /** The normalization version, recorded by callers in the manifest. */
+  public static String textNormalization() {
+    return TextNormalizer.VERSION;
+  }
+}
