@@ -4,10 +4,9 @@ import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.lifecycle.ServiceProvider;
 import com.finpulse.model.serve.Classifier;
+import com.finpulse.model.serve.Classifiers;
 import com.finpulse.processor.config.ProcessorConfig;
 import com.finpulse.processor.sink.SinkObserver;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,9 +16,6 @@ import java.nio.file.Path;
  * java.util.ServiceLoader}; {@code ./finpulse process} and the benchmark use its static methods.
  */
 public final class ProcessorServiceProvider implements ServiceProvider {
-
-  /** The model module's factory: {@code Classifiers.load(Path)} loads a trained model directory. */
-  static final String CLASSIFIER_FACTORY = "com.finpulse.model.serve.Classifiers";
 
   @Override
   public String name() {
@@ -50,11 +46,7 @@ public final class ProcessorServiceProvider implements ServiceProvider {
 
   /**
    * The one place that decides which model the processor scores with: the trained model in {@code
-   * scoring.model_dir}, loaded by the model module's {@code Classifiers.load(Path)}.
-   *
-   * <p>The processor compiles against the {@link Classifier} interface only and finds the factory
-   * at run time, so it builds and is tested (with a test double) without the model module's
-   * implementation; the launcher's classpath always has it.
+   * scoring.model_dir}, loaded by {@link Classifiers#load(Path)}.
    *
    * @throws IllegalStateException naming the directory and what to do when no model can be loaded
    */
@@ -67,28 +59,11 @@ public final class ProcessorServiceProvider implements ServiceProvider {
               + ": train one with ./finpulse model train, or point scoring.model_dir"
               + " (FINPULSE_MODEL_DIR) at a model directory");
     }
-    Method load;
     try {
-      load =
-          Class.forName(CLASSIFIER_FACTORY, true, ProcessorServiceProvider.class.getClassLoader())
-              .getMethod("load", Path.class);
-    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      return Classifiers.load(dir);
+    } catch (RuntimeException e) {
       throw new IllegalStateException(
-          "model module not available: "
-              + CLASSIFIER_FACTORY
-              + ".load(Path) is not on the classpath (build the whole project with ./finpulse, which"
-              + " puts the model module next to the processor)",
-          e);
-    }
-    try {
-      return (Classifier) load.invoke(null, dir);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      throw new IllegalStateException(
-          "cannot load the model from " + dir + ": " + cause.getMessage(), cause);
-    } catch (IllegalAccessException | ClassCastException e) {
-      throw new IllegalStateException(
-          CLASSIFIER_FACTORY + ".load(Path) is not a public static Classifier factory", e);
+          "cannot load the model from " + dir + ": " + e.getMessage(), e);
     }
   }
 

@@ -51,10 +51,7 @@ class ProcessorServiceProviderTest {
 
   @Test
   void aModelThatCannotBeLoadedSaysWhy(@TempDir Path empty) {
-    String expected =
-        RealModelPipelineIT.modelModuleOnClasspath()
-            ? "cannot load the model from " + empty
-            : "model module not available";
+    String expected = "cannot load the model from " + empty;
     assertThatThrownBy(() -> ProcessorServiceProvider.classifier(withModelDir(empty.toString())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(expected);
