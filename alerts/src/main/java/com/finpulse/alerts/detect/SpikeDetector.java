@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * window is scored at once against the baseline, so an alert fires within the commit interval of
  * the update that tips it, while the window is still in progress. The baseline learns only from
  * closed windows (closed when the {@link DetectorClock} passes the window's end plus {@code
- * close_grace}), including empty windows. One episode fires once: later abnormal windows only keep
- * it open, or re-emit it (same id) when it escalates; {@code resolve_after_windows} normal closed
+ * close_grace}), including empty windows, and not from the abnormal windows of an open episode
+ * unless it outlasts the baseline span. One episode fires once: later abnormal windows only keep it
+ * open, or re-emit it (same id) when it escalates; {@code resolve_after_windows} normal closed
  * windows in a row resolve it. Updates of windows already closed are late: they never change the
  * baseline, but may still fire or prolong an episode.
  */
@@ -252,11 +253,28 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
           w.episode = w.episode.withNormalWindows(normal);
         }
       }
-      w.baseline = w.baseline.absorb(o, settings);
+      if (learnsFrom(w, start, abnormal)) {
+        w.baseline = w.baseline.absorb(o, settings);
+      }
       w.nextToClose += size;
       closed++;
     }
     return true;
+  }
+
+  /**
+   * Whether a closed window may move the baseline. Not the abnormal windows of an open episode:
+   * learning from them would make the spike its own baseline, and the alert would resolve while the
+   * news is still as bad as when it fired. Only an episode longer than the baseline's own span is
+   * taken for a new normal and learned from again.
+   */
+  private boolean learnsFrom(Work w, long windowStart, boolean abnormal) {
+    if (!abnormal || w.episode == null) {
+      return true;
+    }
+    long episodeStart = w.episode.alert().windowStart().toEpochMilli();
+    long windows = (windowStart - episodeStart) / w.state.window().size().toMillis();
+    return windows >= settings.baselineSpan();
   }
 
   private Alert resolved(Work w, long windowStart, Observation o, SpikeScore score, long wall) {

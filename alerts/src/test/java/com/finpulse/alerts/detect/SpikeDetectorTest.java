@@ -217,6 +217,31 @@ class SpikeDetectorTest {
   }
 
   @Test
+  void aLastingSpikeStaysOpenUntilItSubsides() {
+    try (DetectorHarness h = new DetectorHarness(DetectorHarness.defaults(), stateDir)) {
+      Instant spike = steady(h, TOPIC, DetectorHarness.T0, 90);
+      // Fifteen minutes of 80% negative news: the spike must not become its own baseline.
+      Instant t = spike;
+      for (int i = 0; i < 15; i++) {
+        h.window(KeyKind.TOPIC, TOPIC, t, 30, 24);
+        t = t.plus(MINUTE);
+      }
+      List<Alert> during = h.drainAlerts();
+      assertThat(during).isNotEmpty();
+      assertThat(during).noneSatisfy(a -> assertThat(a.status()).isEqualTo(AlertStatus.RESOLVED));
+
+      for (int i = 0; i < 5; i++) {
+        h.window(KeyKind.TOPIC, TOPIC, t, 12, 2);
+        t = t.plus(MINUTE);
+      }
+      List<Alert> after = h.drainAlerts();
+      assertThat(after).hasSize(1);
+      assertThat(after.get(0).status()).isEqualTo(AlertStatus.RESOLVED);
+      assertThat(after.get(0).endsAt()).isEqualTo(spike.plus(MINUTE.multipliedBy(18)));
+    }
+  }
+
+  @Test
   void quietPeriodResolvesByTheWallClock() {
     try (DetectorHarness h = new DetectorHarness(DetectorHarness.defaults(), stateDir)) {
       Instant spike = steady(h, TOPIC, DetectorHarness.T0, 60);

@@ -1,5 +1,6 @@
 package com.finpulse.app.up;
 
+import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.common.metrics.MeterRegistries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,13 +17,11 @@ record PipelineCounts(
         (long) MeterRegistries.count(meters, MeterNames.PROCESSOR_SCORED),
         (long) MeterRegistries.count(meters, MeterNames.PROCESSOR_DLQ),
         (long)
-            meters
-                .find(MeterNames.PROCESSOR_POINTS_WRITTEN)
-                .tag("measurement", "sentiment_trend")
-                .counters()
-                .stream()
-                .mapToDouble(c -> c.count())
-                .sum(),
+            MeterRegistries.count(
+                meters,
+                MeterNames.PROCESSOR_POINTS_WRITTEN,
+                "measurement",
+                InfluxSchema.Trend.MEASUREMENT),
         (long) MeterRegistries.count(meters, MeterNames.ALERTS_FIRED));
   }
 

@@ -35,9 +35,31 @@ public final class MeterRegistries {
     return composite;
   }
 
-  /** Sum of a counter's count across all its tag combinations; 0 when it does not exist. */
+  /**
+   * Total count of a counter since start, summed across its tag combinations; 0 when it does not
+   * exist. On a composite it reads the cumulative in-memory child: a composite counter answers from
+   * an arbitrary child, and a push registry's (InfluxDB's) counters only hold the last step.
+   */
   public static double count(MeterRegistry registry, String name) {
-    return registry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    return cumulative(registry).find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+  }
+
+  /** Like {@link #count} for one tag value. */
+  public static double count(MeterRegistry registry, String name, String tag, String value) {
+    return cumulative(registry).find(name).tag(tag, value).counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
+  private static MeterRegistry cumulative(MeterRegistry registry) {
+    if (registry instanceof CompositeMeterRegistry composite) {
+      for (MeterRegistry child : composite.getRegistries()) {
+        if (child instanceof SimpleMeterRegistry) {
+          return child;
+        }
+      }
+    }
+    return registry;
   }
 
   private static InfluxConfig influxConfig(InfluxSettings influx, Duration step) {
