@@ -11,8 +11,11 @@ import java.util.List;
  * @param kinds key kinds that a MARKET alert can inhibit
  * @param margin how far (in negative share) a key may exceed the market and still count as
  *     explained by it
+ * @param maxVolumeShare the largest part of the market's negative volume a key may carry and still
+ *     count as explained by it: above it, the key is the market spike's cause, not its symptom
  */
-public record InhibitionSettings(boolean enabled, List<KeyKind> kinds, double margin)
+public record InhibitionSettings(
+    boolean enabled, List<KeyKind> kinds, double margin, double maxVolumeShare)
     implements Validated {
 
   public InhibitionSettings {
@@ -23,5 +26,6 @@ public record InhibitionSettings(boolean enabled, List<KeyKind> kinds, double ma
   public void validate(Validation v) {
     v.check(!kinds.contains(KeyKind.MARKET), "kinds", "a MARKET alert cannot inhibit itself");
     v.range(margin, 0, 1, "margin");
+    v.range(maxVolumeShare, 0, 1, "max_volume_share");
   }
 }

@@ -16,7 +16,10 @@ import java.util.Optional;
  *   <li>has the same window as T (a 1m market spike explains 1m topic spikes, not a 1h one),
  *   <li>has a severity at least T's, and
  *   <li>T's negative share exceeds M's by at most {@code inhibition.margin} (default 0.15): a topic
- *       at 90% negative while the market is at 60% has a story of its own and is not inhibited.
+ *       at 90% negative while the market is at 60% has a story of its own and is not inhibited, and
+ *   <li>T carries at most {@code inhibition.max_volume_share} (default 0.5) of M's negative volume
+ *       (both novelty-adjusted): when one topic's bad news makes up most of the market's, that
+ *       topic is the cause of the market spike, and its alert is the one that tells the story.
  * </ol>
  *
  * Evaluated at every flush, as in Alertmanager: when M resolves, T is notified at the next flush if
@@ -44,6 +47,10 @@ public final class Inhibitor {
         .filter(m -> m.severity().atLeast(target.severity()))
         .filter(
             m -> target.observedNegativeShare() - m.observedNegativeShare() <= settings.margin())
+        .filter(
+            m ->
+                target.observedNegativeVolume()
+                    <= settings.maxVolumeShare() * m.observedNegativeVolume())
         .findFirst();
   }
 }

@@ -52,7 +52,7 @@ class RouterTest {
   private final Router router =
       new Router(
           new RoutingSettings(GROUP_WAIT, GROUP_INTERVAL, REPEAT),
-          new Inhibitor(new InhibitionSettings(true, List.of(KeyKind.TOPIC), 0.15)),
+          new Inhibitor(new InhibitionSettings(true, List.of(KeyKind.TOPIC), 0.15, 0.5)),
           registry,
           silences,
           log,
@@ -245,17 +245,25 @@ class RouterTest {
   void marketAlertInhibitsTheTopicAlertsItExplainsUntilItResolves() {
     subscribe(desk("credit", List.of("banking", "energy"), true, Severity.WARNING, null, null));
     Alert market =
-        TestAlerts.firing(
-            KeyKind.MARKET, "all", TrendWindow.ONE_MINUTE, Severity.CRITICAL, 0.60, T0);
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.MARKET, "all", TrendWindow.ONE_MINUTE, Severity.CRITICAL, 0.60, T0),
+            100);
     Alert explained =
-        TestAlerts.firing(
-            KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.70, T0);
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.70, T0),
+            20);
     Alert ownStory =
-        TestAlerts.firing(
-            KeyKind.TOPIC, "energy", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.90, T0);
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.TOPIC, "energy", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.90, T0),
+            20);
     Alert otherWindow =
-        TestAlerts.firing(
-            KeyKind.TOPIC, "banking", TrendWindow.ONE_HOUR, Severity.WARNING, 0.65, T0);
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.TOPIC, "banking", TrendWindow.ONE_HOUR, Severity.WARNING, 0.65, T0),
+            20);
     router.onAlert(market);
     router.onAlert(explained);
     router.onAlert(ownStory);
@@ -275,6 +283,31 @@ class RouterTest {
     List<Notification> after = drain();
     assertThat(after.stream().flatMap(n -> n.firing().stream()).map(i -> i.alert().id()))
         .contains(explained.id());
+  }
+
+  @Test
+  void aTopicCarryingMostOfTheMarketsBadNewsIsItsCauseAndIsNotInhibited() {
+    subscribe(desk("energy-desk", List.of("energy"), false, Severity.WARNING, null, null));
+    Alert market =
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.MARKET, "all", TrendWindow.ONE_MINUTE, Severity.CRITICAL, 0.85, T0),
+            21);
+    Alert cause =
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.TOPIC, "energy", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.95, T0),
+            20);
+    router.onAlert(market);
+    router.onAlert(cause);
+    tick(GROUP_WAIT);
+
+    // One notification per channel (e-mail and webhook), each carrying the topic alert.
+    assertThat(
+            drain().stream().flatMap(n -> n.alerts().stream()).map(i -> i.alert().id()).distinct())
+        .containsExactly(cause.id());
+    assertThat(meters.find("finpulse.alerts.suppressed").tag("reason", "inhibited").counter())
+        .satisfiesAnyOf(c -> assertThat(c).isNull(), c -> assertThat(c.count()).isZero());
   }
 
   @Test

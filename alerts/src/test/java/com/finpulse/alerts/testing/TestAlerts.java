@@ -78,6 +78,33 @@ public final class TestAlerts {
         z + 1);
   }
 
+  /** The same alert with another novelty-adjusted negative volume. */
+  public static Alert withNegativeVolume(Alert a, long volume) {
+    return new Alert(
+        a.id(),
+        a.keyKind(),
+        a.key(),
+        a.window(),
+        a.severity(),
+        a.status(),
+        a.startsAt(),
+        a.endsAt(),
+        a.windowStart(),
+        a.observedNegativeShare(),
+        volume,
+        a.observedMeanScore(),
+        a.baselineNegativeShare(),
+        a.baselineDeviation(),
+        a.deviation(),
+        a.articleCount(),
+        a.summary(),
+        a.evidence(),
+        a.updatedAt(),
+        a.novelCount(),
+        a.baselineNegativeVolume(),
+        a.volumeDeviation());
+  }
+
   public static Alert resolved(Alert a, Instant at) {
     return new Alert(
         a.id(),
