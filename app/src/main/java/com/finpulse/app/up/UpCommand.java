@@ -5,7 +5,6 @@ import com.finpulse.common.cli.Command;
 import com.finpulse.common.cli.UsageException;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
-import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.lifecycle.ServiceProvider;
 import com.finpulse.common.metrics.MeterRegistries;
@@ -18,12 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -42,7 +38,7 @@ public final class UpCommand implements Command {
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 
   private final Object lifecycle = new Object();
-  private final List<ManagedService> running = new ArrayList<>();
+  private final InProcessServices services = new InProcessServices();
   private LocalStack stack;
   private CompositeMeterRegistry meters;
   private boolean closed;
@@ -138,7 +134,7 @@ public final class UpCommand implements Command {
       PrintStream out,
       PrintStream err)
       throws Exception {
-    long started = System.nanoTime();
+    long startedAt = System.nanoTime();
     Thread hook = new Thread(this::closeAll, "finpulse-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     stack = new LocalStack(stateDir, System.getenv());
@@ -151,27 +147,25 @@ public final class UpCommand implements Command {
         stateDir.toAbsolutePath());
 
     meters = MeterRegistries.create("finpulse", MetricsSettings.defaults(), stack.influxSettings());
-    List<ServiceProvider> providers = new ArrayList<>();
-    ServiceLoader.load(ServiceProvider.class).forEach(providers::add);
-    providers.sort(Comparator.comparingInt(ServiceProvider::startOrder));
+    List<ServiceProvider> providers = InProcessServices.discover();
     if (providers.isEmpty()) {
       err.println("FinPulse up: no services are built yet; running the infrastructure only");
     }
-    for (ServiceProvider provider : providers) {
-      Path serviceState = stateDir.resolve(provider.name());
-      Files.createDirectories(serviceState);
-      ServiceContext context =
-          new ServiceContext(stack.serviceEnv(), configDir, meters, serviceState, out, options);
-      ManagedService service = provider.create(context);
-      synchronized (lifecycle) {
-        if (closed) {
-          service.close();
-          return 130;
-        }
-        running.add(service);
-      }
-      service.start();
-      LOG.info("Service {} started", service.name());
+    boolean started =
+        services.start(
+            providers,
+            provider -> {
+              Path serviceState = stateDir.resolve(provider.name());
+              try {
+                Files.createDirectories(serviceState);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              return new ServiceContext(
+                  stack.serviceEnv(), configDir, meters, serviceState, out, options);
+            });
+    if (!started) {
+      return 130;
     }
     err.println(
         "FinPulse up: running "
@@ -185,29 +179,25 @@ public final class UpCommand implements Command {
     while (true) {
       Thread.sleep(IDLE_CHECK.toMillis());
       long now = System.nanoTime();
-      List<ManagedService> snapshot;
-      synchronized (lifecycle) {
-        if (closed) {
-          return 130;
-        }
-        snapshot = List.copyOf(running);
+      if (services.isClosed()) {
+        return 130;
       }
-      for (ManagedService s : snapshot) {
-        if (!s.isHealthy()) {
-          err.println(
-              "FinPulse up: service " + s.name() + " failed; shutting down (see the log above)");
-          closeAll();
-          Runtime.getRuntime().removeShutdownHook(hook);
-          return 1;
-        }
+      var failed = services.firstUnhealthy();
+      if (failed.isPresent()) {
+        err.println(
+            "FinPulse up: service "
+                + failed.get().name()
+                + " failed; shutting down (see the log above)");
+        closeAll();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        return 1;
       }
       if (now >= nextStatus) {
-        out.println(PipelineCounts.from(meters).statusLine((now - started) / 1e9));
+        out.println(PipelineCounts.from(meters).statusLine((now - startedAt) / 1e9));
         nextStatus = now + statusEvery.toNanos();
       }
       if (exitWhenIdle) {
-        boolean idle = snapshot.stream().allMatch(ManagedService::isIdle);
-        if (!idle) {
+        if (!services.allIdle()) {
           idleSince = -1;
         } else if (idleSince < 0) {
           idleSince = now;
@@ -218,7 +208,7 @@ public final class UpCommand implements Command {
     }
 
     PipelineCounts counts = PipelineCounts.from(meters);
-    closeServices();
+    services.close();
     long trendPoints;
     try (InfluxStore store = new InfluxStore(stack.influxSettings())) {
       trendPoints =
@@ -229,30 +219,12 @@ public final class UpCommand implements Command {
                   + InfluxSchema.Trend.MEASUREMENT
                   + "\"");
     }
-    out.println(counts.statusLine((System.nanoTime() - started) / 1e9));
+    out.println(counts.statusLine((System.nanoTime() - startedAt) / 1e9));
     closeAll();
     Runtime.getRuntime().removeShutdownHook(hook);
     out.println(counts.summaryJson(trendPoints));
     out.flush();
     return 0;
-  }
-
-  private void closeServices() {
-    List<ManagedService> toClose;
-    synchronized (lifecycle) {
-      toClose = new ArrayList<>(running);
-      running.clear();
-    }
-    // Reverse start order: producers stop first, so consumers can drain what was sent.
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      ManagedService s = toClose.get(i);
-      try {
-        s.close();
-        LOG.info("Service {} stopped", s.name());
-      } catch (RuntimeException e) {
-        LOG.warn("Service {} did not stop cleanly: {}", s.name(), e.toString());
-      }
-    }
   }
 
   /** Idempotent: called by the shutdown hook on Ctrl-C and at the end of a finite run. */
@@ -263,7 +235,7 @@ public final class UpCommand implements Command {
       }
       closed = true;
     }
-    closeServices();
+    services.close();
     if (meters != null) {
       // Before the stack: the last push of the metrics needs InfluxDB.
       meters.close();
