@@ -1,0 +1,113 @@
+package com.finpulse.ingest.extract;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the body text from the blocks inside the chosen containers, leaving out what sits in the
+ * article but is not the article: the headline, captions, share bars, related-links lists,
+ * link-dense lines and the short stock phrases of page furniture ("Advertisement", "Read more").
+ */
+final class BodyTextBuilder {
+
+  private static final Set<String> DROPPED_TAGS =
+      Set.of("h1", "figure", "figcaption", "nav", "aside", "footer", "menu", "address");
+
+  private static final Pattern FURNITURE_LINE =
+      Pattern.compile(
+          "(?i)^\\W*(advertisement|advertising|anzeige|publicité|publicidad|sponsored( content)?"
+              + "|read more|read next|read also|related( articles| stories| content)?|see also"
+              + "|more from|more on|share( this( article| story)?)?|follow us|sign up|subscribe"
+              + "|click here|story continues( below)?|continue reading|recommended( for you)?"
+              + "|watch|listen|loading|photo|photos|image|video|getty images|copyright|©"
+              + "|all rights reserved|skip (to|advertisement)|back to top|comments?|print)\\b.*");
+
+  private final Map<Element, Boolean> excluded = new IdentityHashMap<>();
+  private final Map<Element, MainContentFinder.Stats> stats;
+  private final Set<Element> roots;
+
+  private BodyTextBuilder(Set<Element> roots, Map<Element, MainContentFinder.Stats> stats) {
+    this.roots = roots;
+    this.stats = stats;
+  }
+
+  static String build(
+      List<TextBlock> blocks,
+      List<Element> roots,
+      Map<Element, MainContentFinder.Stats> stats,
+      @Nullable String title) {
+    Set<Element> rootSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    rootSet.addAll(roots);
+    BodyTextBuilder b = new BodyTextBuilder(rootSet, stats);
+    String normalizedTitle = title == null ? "" : title.strip();
+    StringJoiner out = new StringJoiner("\n\n");
+    for (TextBlock block : blocks) {
+      if (!b.inRoots(block.owner())) {
+        continue;
+      }
+      String text = block.text().strip();
+      if (text.isEmpty() || text.equals(normalizedTitle) || isFurnitureLine(block)) {
+        continue;
+      }
+      double ld = block.linkDensity();
+      int words = block.words();
+      if (ld > 0.8 || (ld > 0.5 && words < 40)) {
+        continue;
+      }
+      out.add(text);
+    }
+    return out.toString();
+  }
+
+  private static boolean isFurnitureLine(TextBlock block) {
+    return block.words() <= 12 && FURNITURE_LINE.matcher(block.text()).matches();
+  }
+
+  /** True when the owner lies in a root and nothing between them is furniture. */
+  private boolean inRoots(Element owner) {
+    Boolean cached = excluded.get(owner);
+    if (cached != null) {
+      return !cached;
+    }
+    boolean out = true;
+    boolean furniture = false;
+    for (Element e = owner; e != null; e = e.parent()) {
+      if (roots.contains(e)) {
+        out = false;
+        break;
+      }
+      Boolean known = excluded.get(e);
+      if (known != null && e != owner) {
+        out = known;
+        break;
+      }
+      if (!furniture && isFurniture(e)) {
+        furniture = true;
+      }
+    }
+    boolean result = out || furniture;
+    excluded.put(owner, result);
+    return !result;
+  }
+
+  private boolean isFurniture(Element e) {
+    String tag = e.normalName();
+    if (DROPPED_TAGS.contains(tag) || BoilerplateRules.isFurnitureRole(e)) {
+      return true;
+    }
+    if (BoilerplateRules.looksLikeFurniture(e) && !BoilerplateRules.looksLikeArticleContainer(e)) {
+      return true;
+    }
+    if (tag.equals("ul") || tag.equals("ol")) {
+      MainContentFinder.Stats s = stats.get(e);
+      return s != null && s.linkDensity() > 0.5;
+    }
+    return false;
+  }
+}

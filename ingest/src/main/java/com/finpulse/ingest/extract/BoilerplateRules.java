@@ -1,0 +1,228 @@
+package com.finpulse.ingest.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * What page furniture looks like: tags that never hold article text, and the class, id and role
+ * vocabulary of navigation, cookie banners, share bars, related-links lists, newsletters,
+ * advertising, captions and comments. Generic names used across CMSs, not per-site rules.
+ */
+final class BoilerplateRules {
+
+  /** Removed before anything else is looked at: not text a reader reads as the article. */
+  static final Set<String> NON_CONTENT_TAGS =
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "svg",
+          "math",
+          "canvas",
+          "iframe",
+          "object",
+          "embed",
+          "video",
+          "audio",
+          "source",
+          "track",
+          "picture",
+          "input",
+          "select",
+          "option",
+          "textarea",
+          "button",
+          "link",
+          "meta",
+          "map",
+          "area",
+          "dialog",
+          "head");
+
+  /** Page-level furniture by tag (inside the chosen article, only nav and aside are dropped). */
+  static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "menu");
+
+  static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "address",
+          "article",
+          "aside",
+          "blockquote",
+          "body",
+          "center",
+          "dd",
+          "details",
+          "dir",
+          "div",
+          "dl",
+          "dt",
+          "fieldset",
+          "figcaption",
+          "figure",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "hgroup",
+          "hr",
+          "html",
+          "li",
+          "main",
+          "menu",
+          "nav",
+          "ol",
+          "p",
+          "pre",
+          "section",
+          "summary",
+          "table",
+          "tbody",
+          "thead",
+          "tfoot",
+          "td",
+          "th",
+          "tr",
+          "ul",
+          "caption",
+          "legend",
+          "output");
+
+  private static final Set<String> FURNITURE_ROLES =
+      Set.of(
+          "navigation",
+          "banner",
+          "contentinfo",
+          "complementary",
+          "menu",
+          "menubar",
+          "search",
+          "alert",
+          "alertdialog",
+          "dialog",
+          "toolbar",
+          "tablist");
+
+  /**
+   * Furniture anywhere on the page. Long words match inside camelCase and compound names
+   * ("relatedLinks", "social-share-bar"); short ones only as whole tokens ("ad", not "header").
+   */
+  private static final Pattern FURNITURE =
+      Pattern.compile(
+          "related|social|share(?!holder)|sharing|newsletter|subscri(?:be|ption)|signup|sign-up"
+              + "|cookie|consent|gdpr|breadcrumb|comment(?!ary)|disqus|sidebar|side-bar|skyscraper"
+              + "|sponsor|advert|promo(?!t)|outbrain|taboola|recirc|recommend|trending|popular"
+              + "|most-read|mostread|more-stories|morestories|read-more|readmore|further-reading"
+              + "|modal|popup|overlay|masthead|site-header|site-footer|footer|toolbar"
+              + "|pagination|pager|banner|jump-link|skip-link|visually-hidden|sr-only"
+              + "|screen-reader|author-bio|authorbio|about-the-author|byline|copyright|print-only"
+              + "|(?:^|[\\s_-])(?:ads?|ad-slot|adslot|adunit|dfp|gpt|nav|navbar|menu|tags?|topics"
+              + "|keywords|share|extra|rss|meta|credits?|caption|tools|actions|utility|hidden"
+              + "|hide|offscreen|related|teaser|teasers|nocontent|noprint)(?:$|[\\s_-])",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Names that mark the article container itself; they protect an element from removal. */
+  private static final Pattern ARTICLE_MARKERS =
+      Pattern.compile(
+          "article|body|content|entry|main|post|story|text|column|page-?wrap|container",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Classes and ids of the article body in common CMSs and publishing platforms. */
+  private static final Pattern ARTICLE_BODY =
+      Pattern.compile(
+          "article[-_]?body|articlebody|article[-_]?content|article[-_]?text|articletext"
+              + "|story[-_]?body|storybody|story[-_]?content|story[-_]?text|entry[-_]?content"
+              + "|post[-_]?content|post[-_]?body|post[-_]?entry|content[-_]?body|body[-_]?content"
+              + "|body[-_]?copy|article__body|article__content|main[-_]?content|news[-_]?body"
+              + "|text[-_]?body|rich[-_]?text|paywall[-_]?content|blog[-_]?post[-_]?body"
+              + "|c-entry-content|field-body|field--name-body|td-post-content|single[-_]?content",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern POSITIVE =
+      Pattern.compile(
+          "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NEGATIVE =
+      Pattern.compile(
+          "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer"
+              + "|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox"
+              + "|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline"
+              + "|writtenby|caption|credit|newsletter|subscribe|recommend|trending",
+          Pattern.CASE_INSENSITIVE);
+
+  private BoilerplateRules() {}
+
+  static String classAndId(Element e) {
+    String c = e.className();
+    String id = e.id();
+    return id.isEmpty() ? c : c + " " + id;
+  }
+
+  static boolean isFurnitureRole(Element e) {
+    String role = e.attr("role").toLowerCase(Locale.ROOT);
+    return !role.isEmpty() && FURNITURE_ROLES.contains(role);
+  }
+
+  /** Class, id or ARIA label says furniture. */
+  static boolean looksLikeFurniture(Element e) {
+    String names = classAndId(e);
+    if (names.isEmpty()) {
+      String label = e.attr("aria-label");
+      return !label.isEmpty() && FURNITURE.matcher(label).find();
+    }
+    return FURNITURE.matcher(names).find();
+  }
+
+  static boolean looksLikeArticleContainer(Element e) {
+    String names = classAndId(e);
+    return !names.isEmpty() && ARTICLE_MARKERS.matcher(names).find();
+  }
+
+  static boolean looksLikeArticleBody(Element e) {
+    if ("articleBody".equalsIgnoreCase(e.attr("itemprop"))) {
+      return true;
+    }
+    String names = classAndId(e);
+    return !names.isEmpty() && ARTICLE_BODY.matcher(names).find();
+  }
+
+  /** Readability's class weight: +25 for article-ish names, -25 for furniture names. */
+  static int classWeight(Element e) {
+    int w = 0;
+    for (String names : new String[] {e.className(), e.id()}) {
+      if (names.isEmpty()) {
+        continue;
+      }
+      if (NEGATIVE.matcher(names).find()) {
+        w -= 25;
+      }
+      if (POSITIVE.matcher(names).find()) {
+        w += 25;
+      }
+    }
+    if (looksLikeArticleBody(e)) {
+      w += 25;
+    }
+    return w;
+  }
+
+  static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden")) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (style.isEmpty()) {
+      return false;
+    }
+    String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+}
