@@ -46,7 +46,7 @@ public final class ExtractBenchmark implements Benchmark {
 
   @Override
   public int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-    CliArgs cli = CliArgs.parse(args, Set.of("help"));
+    CliArgs cli = CliArgs.parse(args, Set.of("help", "mismatches"));
     if (cli.flag("help")) {
       out.println(
           """
@@ -69,11 +69,13 @@ public final class ExtractBenchmark implements Benchmark {
 
             --rounds N    timed passes for pages/s (default 3)
             --worst N     also list the N pages with the lowest body F1
+            --mismatches  also list every title, date and language that did not match
             --source S    only that source""");
       return 0;
     }
     int rounds = cli.intValue("rounds", 3);
     int worst = cli.intValue("worst", 0);
+    boolean mismatches = cli.flag("mismatches");
     String only = cli.get("source");
     cli.rejectUnknown();
     if (cli.positional().size() != 1) {
@@ -131,6 +133,9 @@ public final class ExtractBenchmark implements Benchmark {
     report.print(out, extractorRate, baselineRate);
     if (worst > 0) {
       report.printWorst(out, worst);
+    }
+    if (mismatches) {
+      report.printMismatches(out);
     }
     Report.Row all = report.overall();
     Report.Row base = report.overallBaseline();
@@ -417,6 +422,46 @@ public final class ExtractBenchmark implements Benchmark {
           r.canonical().show());
     }
 
+    void printMismatches(PrintStream out) {
+      out.println();
+      out.println("Mismatches (expected | extracted):");
+      for (PageResult r : results) {
+        LabeledPage p = r.page();
+        ExtractedArticle a = r.article();
+        String where = p.source() + " " + p.id();
+        if (p.title() != null
+            && (a == null || !normalize(a.title()).equals(normalize(p.title())))) {
+          out.println(
+              "  title     "
+                  + where
+                  + ": "
+                  + normalize(p.title())
+                  + " | "
+                  + (a == null ? null : normalize(a.title())));
+        }
+        if (p.published() != null
+            && !Boolean.TRUE.equals(
+                DateTruth.matches(p.published(), a == null ? null : a.published()))) {
+          out.println(
+              "  date      "
+                  + where
+                  + ": "
+                  + p.published()
+                  + " | "
+                  + (a == null ? null : a.published()));
+        }
+        if (p.language() != null && (a == null || !p.language().equals(a.language()))) {
+          out.println(
+              "  language  "
+                  + where
+                  + ": "
+                  + p.language()
+                  + " | "
+                  + (a == null ? null : a.language()));
+        }
+      }
+    }
+
     void printWorst(PrintStream out, int n) {
       List<Map.Entry<PageResult, Double>> scored = new ArrayList<>();
       for (PageResult r : results) {
@@ -455,7 +500,22 @@ public final class ExtractBenchmark implements Benchmark {
     if (s == null) {
       return "";
     }
-    return s.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
+    // Every Unicode space (NBSP, the ideographic space of CJK titles) counts as whitespace.
+    StringBuilder sb = new StringBuilder();
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        space = true;
+      } else {
+        if (space && sb.length() > 0) {
+          sb.append(' ');
+        }
+        space = false;
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   static boolean sameUrl(String a, String b) {

@@ -47,8 +47,20 @@ final class BodyTextBuilder {
     BodyTextBuilder b = new BodyTextBuilder(rootSet, stats);
     String normalizedTitle = title == null ? "" : title.strip();
     StringJoiner out = new StringJoiner("\n\n");
+    Element cutSection = null;
     for (TextBlock block : blocks) {
       if (!b.inRoots(block.owner())) {
+        continue;
+      }
+      if (cutSection != null
+          && (block.owner() == cutSection
+              || MainContentFinder.isAncestor(cutSection, block.owner()))) {
+        continue;
+      }
+      Element section = relatedSection(block);
+      if (section != null) {
+        // The rest of this section lists other articles (or is a press release's boilerplate).
+        cutSection = section;
         continue;
       }
       String text = block.text().strip();
@@ -63,6 +75,24 @@ final class BodyTextBuilder {
       out.add(text);
     }
     return out.toString();
+  }
+
+  /**
+   * The section a "Related" / "More from" label opens: the heading's parent when the label is a
+   * heading, the owner when the label is the owner's first line (a styled span or label).
+   */
+  private static @Nullable Element relatedSection(TextBlock block) {
+    if (block.words() > 8 || !BoilerplateRules.isRelatedHeading(block.text().strip())) {
+      return null;
+    }
+    Element owner = block.owner();
+    if (BoilerplateRules.opensRelatedSection(owner)) {
+      return owner.parent();
+    }
+    if (!owner.normalName().equals("p") && owner.text().startsWith(block.text().strip())) {
+      return owner;
+    }
+    return null;
   }
 
   private static boolean isFurnitureLine(TextBlock block) {

@@ -119,7 +119,7 @@ final class BoilerplateRules {
           "related|social|share(?!holder)|sharing|newsletter|subscri(?:be|ption)|signup|sign-up"
               + "|cookie|consent|gdpr|breadcrumb|comment(?!ary)|disqus|sidebar|side-bar|skyscraper"
               + "|sponsor|advert|promo(?!t)|outbrain|taboola|recirc|recommend|trending|popular"
-              + "|most-read|mostread|more-stories|morestories|read-more|readmore|further-reading"
+              + "|most-read|mostread|more-stories|morestories|further-reading"
               + "|modal|popup|overlay|masthead|site-header|site-footer|footer|toolbar"
               + "|pagination|pager|banner|jump-link|skip-link|visually-hidden|sr-only"
               + "|screen-reader|author-bio|authorbio|about-the-author|byline|copyright|print-only"
@@ -158,7 +158,51 @@ final class BoilerplateRules {
               + "|writtenby|caption|credit|newsletter|subscribe|recommend|trending",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Headings that open a block of links to other articles; what follows them in the same section is
+   * not the article. Common phrasings in the languages of the news this reads.
+   */
+  private static final Pattern RELATED_HEADING =
+      Pattern.compile(
+          "(?iu)^\\W*(related( articles| stories| posts| content| news| coverage| reading| links)?"
+              + "|more (from|on|in|stories|news|articles|to read|like this|videos|coverage|for you)\\b.*"
+              + "|more \\S+|read (more|next|also)|recommended( for you| stories| reading)?"
+              + "|you (may|might) (also )?(like|enjoy|be interested in)|also read|see also|trending( now)?"
+              + "|most (read|popular|viewed|shared)( .{0,20})?|popular( now| today| this week| stories| articles| posts| on .*)?"
+              + "|latest( news| stories| articles| posts)?|recent (articles|posts|stories|news)"
+              + "|forward[- ]looking statements?|safe harbou?r statement|media contacts?|press contacts?"
+              + "|investor (relations|contacts?)|contacts?|about the authors?|about us"
+              + "|top stories|what to read next|further reading|in other news|explore more"
+              + "|keep reading|up next|watch next|sponsored( content| stories)?"
+              + "|promoted( stories)?|from (our|the) partners?|around the web|other .{0,30} columns"
+              + "|leia (também|mais)|veja também|você pode gostar.*|mais lidas|relacionad[oa]s"
+              + "|not[íi]cias relacionadas|te puede interesar|lo más leído|mehr zum thema"
+              + "|das könnte sie auch interessieren|weitere artikel|à lire aussi|lire aussi"
+              + "|sur le même sujet|articoli correlati|leggi anche)\\W*$");
+
+  private static final Pattern HEADING_CLASS =
+      Pattern.compile("title|heading|header|headline|label", Pattern.CASE_INSENSITIVE);
+
   private BoilerplateRules() {}
+
+  /** "About Acme Corp." opens the boilerplate paragraph at the end of a press release. */
+  private static final Pattern ABOUT_COMPANY =
+      Pattern.compile(
+          "^About (\\p{Lu}[\\p{L}\\p{N}&.,'’-]*)( \\p{Lu}[\\p{L}\\p{N}&.,'’-]*){0,4}:?$");
+
+  static boolean isRelatedHeading(String text) {
+    return text.length() <= 80
+        && (RELATED_HEADING.matcher(text).matches() || ABOUT_COMPANY.matcher(text).matches());
+  }
+
+  /** A heading element, or an element styled as one, that opens a related-links section. */
+  static boolean opensRelatedSection(Element e) {
+    String tag = e.normalName();
+    boolean heading =
+        tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '2' && tag.charAt(1) <= '6'
+            || HEADING_CLASS.matcher(classAndId(e)).find();
+    return heading && isRelatedHeading(TextNormalizer.collapse(e.text()));
+  }
 
   static String classAndId(Element e) {
     String c = e.className();

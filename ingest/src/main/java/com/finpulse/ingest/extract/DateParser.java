@@ -36,7 +36,8 @@ final class DateParser {
               + "(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
               + "\\s*(Z|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}(?!\\d)|UTC|GMT|[A-Z]{2,4}T)?");
   private static final Pattern COMPACT =
-      Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?)?(Z)?$");
+      Pattern.compile(
+          "^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?)?(Z|[+-]\\d{2}:?\\d{2})?$");
   private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
 
   private static final String MONTH_NAMES =

@@ -27,6 +27,11 @@ final class MainContentFinder {
     double credit;
     int chars;
     int linkChars;
+
+    /** Characters in paragraph-like blocks (long enough, few links) and in all other blocks. */
+    int goodChars;
+
+    int otherChars;
     double weight;
 
     double linkDensity() {
@@ -68,15 +73,26 @@ final class MainContentFinder {
   private void score(List<TextBlock> blocks) {
     for (TextBlock b : blocks) {
       // Every ancestor learns its text and link volume, scored or not.
+      int effective = effectiveChars(b);
+      // Prose for the coverage check: list items are left out, since teaser lists ("breaking
+      // news", "you may like") read like prose and the article's own lists are near its prose.
+      boolean good =
+          effective >= MIN_BLOCK_CHARS
+              && b.linkDensity() < 0.2
+              && !b.owner().normalName().equals("li");
       for (Element e = b.owner(); e != null; e = e.parent()) {
         Stats s = stats(e);
         s.chars += b.chars();
         s.linkChars += b.linkChars();
+        if (good) {
+          s.goodChars += b.chars();
+        } else {
+          s.otherChars += b.chars();
+        }
         if (e == body) {
           break;
         }
       }
-      int effective = effectiveChars(b);
       if (effective < MIN_BLOCK_CHARS) {
         continue;
       }
@@ -132,6 +148,7 @@ final class MainContentFinder {
 
     top = gatherNearBest(top, topScore, ranked);
     top = climbWhileScoring(top);
+    top = coverMoreProse(top);
     while (top != body
         && top.parent() != null
         && top.parent() != body
@@ -146,8 +163,12 @@ final class MainContentFinder {
       Element top, double topScore, List<Map.Entry<Element, Stats>> ranked) {
     List<Element> near = new ArrayList<>();
     for (int i = 1; i < Math.min(TOP_N, ranked.size()); i++) {
-      if (ranked.get(i).getValue().score() >= 0.75 * topScore) {
-        near.add(ranked.get(i).getKey());
+      Element other = ranked.get(i).getKey();
+      // Containers inside or around the best one are the same region, not a second part.
+      if (ranked.get(i).getValue().score() >= 0.75 * topScore
+          && !isAncestor(other, top)
+          && !isAncestor(top, other)) {
+        near.add(other);
       }
     }
     if (near.size() < 2) {
@@ -165,6 +186,37 @@ final class MainContentFinder {
       }
     }
     return top;
+  }
+
+  /**
+   * The scores above credit a paragraph to a few ancestors only, so an article cut into many small
+   * containers (slides, "chunks", one div per paragraph) can lose to one compact box. The element
+   * with the most paragraph text net of other text is the check: when it contains the choice and
+   * much more prose, or lies elsewhere and holds at least twice the prose, it wins.
+   */
+  private Element coverMoreProse(Element top) {
+    Element cover = null;
+    int best = Integer.MIN_VALUE;
+    for (var entry : stats.entrySet()) {
+      Stats s = entry.getValue();
+      int net = s.goodChars - s.otherChars;
+      if (s.goodChars > 0 && net > best) {
+        best = net;
+        cover = entry.getKey();
+      }
+    }
+    if (cover == null || cover == top || cover == body) {
+      return top;
+    }
+    Stats c = stats(cover);
+    Stats t = stats(top);
+    if (isAncestor(cover, top)) {
+      return c.goodChars >= 1.3 * t.goodChars ? cover : top;
+    }
+    if (isAncestor(top, cover)) {
+      return top;
+    }
+    return c.goodChars >= 2 * t.goodChars ? cover : top;
   }
 
   /** Moves up while the parent scores higher than the current choice (Readability's rule). */
@@ -196,10 +248,15 @@ final class MainContentFinder {
     double topScore = stats(top).score();
     double threshold = Math.max(10, topScore * 0.2);
     List<Element> chosen = new ArrayList<>();
+    boolean afterTop = false;
     for (Element sibling : parent.children()) {
       if (sibling == top) {
         chosen.add(sibling);
+        afterTop = true;
         continue;
+      }
+      if (afterTop && opensRelatedSection(sibling)) {
+        break;
       }
       Stats s = stats.get(sibling);
       if (s == null || s.chars == 0) {
@@ -221,6 +278,17 @@ final class MainContentFinder {
       }
     }
     return chosen;
+  }
+
+  /** The sibling is, or starts with, a "Related" / "More from" heading. */
+  private static boolean opensRelatedSection(Element sibling) {
+    if (BoilerplateRules.opensRelatedSection(sibling)) {
+      return true;
+    }
+    Element first = sibling.firstElementChild();
+    return first != null
+        && sibling.childrenSize() > 1
+        && BoilerplateRules.opensRelatedSection(first);
   }
 
   static boolean isAncestor(Element ancestor, Element e) {

@@ -17,6 +17,8 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PagePruner {
 
+  private static final int PROSE_CHARS = 500;
+
   private PagePruner() {}
 
   static void prune(Document doc) {
@@ -34,7 +36,7 @@ final class PagePruner {
               return FilterResult.CONTINUE;
             }
             String tag = e.normalName();
-            if (BoilerplateRules.NON_CONTENT_TAGS.contains(tag) || BoilerplateRules.isHidden(e)) {
+            if (BoilerplateRules.NON_CONTENT_TAGS.contains(tag)) {
               doomed.add(e);
               return FilterResult.SKIP_ENTIRELY;
             }
@@ -44,6 +46,14 @@ final class PagePruner {
                     || (BoilerplateRules.looksLikeFurniture(e)
                         && !BoilerplateRules.looksLikeArticleContainer(e));
             if (furniture && !holdsArticle(e)) {
+              doomed.add(e);
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            // Hidden paragraphs of prose are usually the article behind a tab, a "read more"
+            // toggle or a paywall script, not furniture.
+            // Hidden microdata blocks (itemscope) restate the metadata and a copy of the text.
+            if (BoilerplateRules.isHidden(e)
+                && (e.hasAttr("itemscope") || (!holdsArticle(e) && !holdsProse(e)))) {
               doomed.add(e);
               return FilterResult.SKIP_ENTIRELY;
             }
@@ -59,10 +69,29 @@ final class PagePruner {
     doomed.forEach(Node::remove);
   }
 
+  private static boolean holdsProse(Element e) {
+    int chars = 0;
+    for (Element p : e.getElementsByTag("p")) {
+      chars += p.text().length();
+      if (chars >= PROSE_CHARS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean holdsArticle(Element e) {
     if (e.normalName().equals("body") || e.normalName().equals("html")) {
       return true;
     }
-    return e.selectFirst("article, main, [itemprop=articleBody]") != null;
+    if (e.selectFirst("article, main, [itemprop=articleBody]") != null) {
+      return true;
+    }
+    for (Element d : e.getAllElements()) {
+      if (d != e && BoilerplateRules.looksLikeArticleBody(d)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TitleChooser {
 
-  private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»•/]\\s+|\\s+::\\s+");
+  private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»•/*]\\s+|\\s+::\\s+");
+  private static final Pattern BYLINE_SEGMENT = Pattern.compile("(?i)^by\\s+\\S.{0,60}$");
   private static final Pattern ELLIPSIS = Pattern.compile("(\\.\\.\\.|…)$");
 
   private TitleChooser() {}
@@ -31,22 +32,24 @@ final class TitleChooser {
     String docTitle = clean(doc.title());
 
     List<String> structured = new ArrayList<>();
-    for (String s : new String[] {ldHeadline, og, twitter, dc}) {
+    for (String s : new String[] {og, ldHeadline, twitter, dc}) {
       if (s != null && !s.isEmpty()) {
         structured.add(s);
       }
     }
     String chosen = structured.isEmpty() ? null : structured.get(0);
-    if (chosen != null && ldHeadline != null && chosen.equals(ldHeadline)) {
-      // Google asks for headlines of at most 110 characters; some CMSs cut them to fit.
-      String cut = ELLIPSIS.matcher(ldHeadline).replaceFirst("").strip();
-      for (String longer : new String[] {og, h1, twitter}) {
-        if (longer != null
-            && longer.length() > cut.length()
-            && longer.startsWith(cut)
-            && (ELLIPSIS.matcher(ldHeadline).find() || ldHeadline.length() >= 100)) {
-          chosen = longer;
-          break;
+    if (chosen != null) {
+      // Social and SEO titles are sometimes cut to fit ("..."); a longer candidate that starts
+      // with the same words is the full headline.
+      String cut = ELLIPSIS.matcher(chosen).replaceFirst("").strip();
+      boolean truncated =
+          !cut.equals(chosen) || (chosen.equals(ldHeadline) && chosen.length() >= 100);
+      if (truncated) {
+        for (String longer : new String[] {ldHeadline, og, h1, twitter, docTitle}) {
+          if (longer != null && longer.length() > cut.length() && longer.startsWith(cut)) {
+            chosen = longer;
+            break;
+          }
         }
       }
     }
@@ -130,7 +133,9 @@ final class TitleChooser {
     }
     String head = title.substring(0, lastStart).strip();
     String tail = title.substring(lastEnd).strip();
-    if (isSiteName(tail, siteNames) || (h1 != null && h1.equals(head))) {
+    if (isSiteName(tail, siteNames)
+        || BYLINE_SEGMENT.matcher(tail).matches()
+        || (h1 != null && h1.equals(head))) {
       return stripSiteName(head, siteNames, h1);
     }
     String lead = title.substring(0, firstStart).strip();
