@@ -41,7 +41,7 @@ public final class ArticlePageExtractor implements ArticleExtractor {
     }
     NestingLimiter.limit(doc, limits.maxDepth());
     PageMetadata meta = MetadataReader.read(doc, pageUrl);
-    String text = ContentExtractor.extract(doc, meta.title());
+    String text = ContentExtractor.extract(doc, meta.title(), meta.structuredBody());
     String title = meta.title() == null ? "" : meta.title();
     if (title.isEmpty() && text.isEmpty()) {
       throw new ExtractionException("no article: the page has neither a title nor body text");

@@ -1,5 +1,6 @@
 package com.finpulse.ingest.extract;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,31 @@ final class BodyTextBuilder {
 
   private static final Pattern FURNITURE_LINE =
       Pattern.compile(
-          "(?i)^\\W*(advertisement|advertising|anzeige|publicité|publicidad|sponsored( content)?"
-              + "|read more|read next|read also|related( articles| stories| content)?|see also"
-              + "|more from|more on|share( this( article| story)?)?|follow us|sign up|subscribe"
+          "(?i)^\\W*(advertisement|advertising|advert|anzeige|publicité|publicidad"
+              + "|sponsored( content)?|read more|read next|read also|related( articles| stories"
+              + "| content)?|see also|more from|more on|more:|share( this( article| story)?)?"
+              + "|sharing is caring|like this|like loading|follow (us|\\S+ on)|sign up|subscribe"
               + "|click here|story continues( below)?|continue reading|recommended( for you)?"
               + "|watch|listen|loading|photo|photos|image|video|getty images|copyright|©"
-              + "|all rights reserved|skip (to|advertisement)|back to top|comments?|print)\\b.*");
+              + "|all rights reserved|skip (to|advertisement)|back to top|comments?|print|tags?:"
+              + "|topics:?$|filed under|tell us what you think|this slideshow requires"
+              + "|reading time|\\d+ min(ute)?s? read)\\b.*");
+
+  /** Credit lines of wire copy ("Reporting by ...; Editing by ..."). */
+  private static final Pattern CREDIT_LINE =
+      Pattern.compile(
+          "(?i)^\\W*((additional )?(reporting|writing|editing|compiled|research)( and \\w+)? by"
+              + "|with (additional )?reporting by)\\b.*");
+
+  /** Byline and dateline openers ("By Jane Doe", "Posted on", "Updated"). */
+  private static final Pattern DATELINE_START =
+      Pattern.compile(
+          "(?i)^\\W*(by|posted|updated|published|last (updated|modified)|first published)\\b.*");
+
+  private static final Pattern TIME_OR_AGO =
+      Pattern.compile(
+          "(?i)\\b(\\d{1,2}:\\d{2}|\\d+\\s*(min|mins|minutes?|hours?|hrs?|days?|weeks?)\\s+ago)\\b");
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]['\"’”)]*\\s*$");
 
   private final Map<Element, Boolean> excluded = new IdentityHashMap<>();
   private final Map<Element, MainContentFinder.Stats> stats;
@@ -47,6 +67,7 @@ final class BodyTextBuilder {
     BodyTextBuilder b = new BodyTextBuilder(rootSet, stats);
     String normalizedTitle = title == null ? "" : title.strip();
     StringJoiner out = new StringJoiner("\n\n");
+    List<TextBlock> kept = new ArrayList<>();
     Element cutSection = null;
     for (TextBlock block : blocks) {
       if (!b.inRoots(block.owner())) {
@@ -72,7 +93,10 @@ final class BodyTextBuilder {
       if (ld > 0.8 || (ld > 0.5 && words < 40)) {
         continue;
       }
-      out.add(text);
+      kept.add(block);
+    }
+    for (TextBlock block : kept) {
+      out.add(block.text().strip());
     }
     return out.toString();
   }
@@ -96,7 +120,23 @@ final class BodyTextBuilder {
   }
 
   private static boolean isFurnitureLine(TextBlock block) {
-    return block.words() <= 12 && FURNITURE_LINE.matcher(block.text()).matches();
+    String text = block.text();
+    int words = block.words();
+    if (words <= 12 && FURNITURE_LINE.matcher(text).matches()) {
+      return true;
+    }
+    if (words <= 40 && CREDIT_LINE.matcher(text).matches()) {
+      return true;
+    }
+    return words <= 15 && !SENTENCE_END.matcher(text).find() && isDateline(text);
+  }
+
+  /** A short line that is a byline or dateline rather than a sentence. */
+  private static boolean isDateline(String text) {
+    return DATELINE_START.matcher(text).matches()
+        || TIME_OR_AGO.matcher(text).find()
+        || DateParser.parseProse(text) != null
+        || DateParser.findIso(text);
   }
 
   /** True when the owner lies in a root and nothing between them is furniture. */

@@ -116,7 +116,7 @@ final class BoilerplateRules {
    */
   private static final Pattern FURNITURE =
       Pattern.compile(
-          "related|social|share(?!holder)|sharing|newsletter|subscri(?:be|ption)|signup|sign-up"
+          "related|social|share(?!holder)|sharing|caption|newsletter|subscri(?:be|ption)|signup|sign-up"
               + "|cookie|consent|gdpr|breadcrumb|comment(?!ary)|disqus|sidebar|side-bar|skyscraper"
               + "|sponsor|advert|promo(?!t)|outbrain|taboola|recirc|recommend|trending|popular"
               + "|most-read|mostread|more-stories|morestories|further-reading"

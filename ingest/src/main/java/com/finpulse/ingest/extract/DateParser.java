@@ -38,6 +38,8 @@ final class DateParser {
   private static final Pattern COMPACT =
       Pattern.compile(
           "^(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2})?)?(Z|[+-]\\d{2}:?\\d{2})?$");
+  private static final Pattern ISO_DATE_IN_TEXT =
+      Pattern.compile("\\b(19|20)\\d{2}[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\\d|3[01])\\b");
   private static final Pattern EPOCH = Pattern.compile("^\\d{10}(\\d{3})?$");
 
   private static final String MONTH_NAMES =
@@ -150,6 +152,11 @@ final class DateParser {
           m.group(8));
     }
     return parseProse(s);
+  }
+
+  /** True when the text contains an ISO-style date (2019-09-16, 2019/09/16). */
+  static boolean findIso(String s) {
+    return ISO_DATE_IN_TEXT.matcher(s).find();
   }
 
   /** Finds an English prose date in running text ("Updated 3:05 PM EDT, Mon November 6, 2023"). */

@@ -46,7 +46,10 @@ final class TitleChooser {
           !cut.equals(chosen) || (chosen.equals(ldHeadline) && chosen.length() >= 100);
       if (truncated) {
         for (String longer : new String[] {ldHeadline, og, h1, twitter, docTitle}) {
-          if (longer != null && longer.length() > cut.length() && longer.startsWith(cut)) {
+          if (longer != null
+              && !ELLIPSIS.matcher(longer).find()
+              && longer.length() > cut.length()
+              && longer.startsWith(cut)) {
             chosen = longer;
             break;
           }
