@@ -7,6 +7,8 @@ import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The article extractor: decodes the bytes (charset sniffing, size cap), parses them with Jsoup,
@@ -15,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * per-page state.
  */
 public final class ArticlePageExtractor implements ArticleExtractor {
+
+  private static final Logger log = LoggerFactory.getLogger(ArticlePageExtractor.class);
 
   private final TickerFinder tickers;
   private final ExtractionLimits limits;
@@ -39,7 +43,21 @@ public final class ArticlePageExtractor implements ArticleExtractor {
     } catch (RuntimeException e) {
       throw new ExtractionException("HTML parser failed: " + e, e);
     }
-    NestingLimiter.limit(doc, limits.maxDepth());
+    if (page.truncated()) {
+      log.info(
+          "{}: page is {} bytes; extracting from the first {} only (extraction byte cap)",
+          where(pageUrl),
+          html.length,
+          limits.maxBytes());
+    }
+    int flattened = NestingLimiter.limit(doc, limits.maxDepth());
+    if (flattened > 0) {
+      log.info(
+          "{}: {} subtrees nested deeper than {} elements were flattened to their text",
+          where(pageUrl),
+          flattened,
+          limits.maxDepth());
+    }
     PageMetadata meta = MetadataReader.read(doc, pageUrl);
     String text = ContentExtractor.extract(doc, meta.title(), meta.structuredBody());
     String title = meta.title() == null ? "" : meta.title();
@@ -52,14 +70,19 @@ public final class ArticlePageExtractor implements ArticleExtractor {
         title, meta.published(), text, meta.canonicalUrl(), language, symbols, meta.author());
   }
 
+  private static String where(@Nullable URI pageUrl) {
+    return pageUrl == null ? "page" : pageUrl.toString();
+  }
+
   /**
-   * The declared language, unless the text's script plainly says otherwise (templates that declare
-   * {@code lang="en"} around Japanese text are common); the guess when nothing is declared.
+   * The declared language, unless the text plainly says otherwise (site-wide templates that declare
+   * {@code lang="en"} around Japanese text, or "de" around an English article, are common); the
+   * guess when nothing is declared.
    */
   private static @Nullable String language(@Nullable String declared, String text) {
-    String byScript = LanguageGuesser.byScript(text);
     if (declared != null) {
-      return byScript != null && !byScript.equals(declared) ? byScript : declared;
+      String evidence = LanguageGuesser.overrulingGuess(text);
+      return evidence != null ? evidence : declared;
     }
     return LanguageGuesser.guess(text);
   }

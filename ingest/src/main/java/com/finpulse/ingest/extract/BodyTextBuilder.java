@@ -24,19 +24,34 @@ final class BodyTextBuilder {
       Pattern.compile(
           "(?i)^\\W*(advertisement|advertising|advert|anzeige|publicité|publicidad"
               + "|sponsored( content)?|read more|read next|read also|related( articles| stories"
-              + "| content)?|see also|more from|more on|more:|share( this( article| story)?)?"
+              + "| content)?|see also|check also|more from|more on|more:|share( this( article| story)?)?"
               + "|sharing is caring|like this|like loading|follow (us|\\S+ on)|sign up|subscribe"
-              + "|click here|story continues( below)?|continue reading|recommended( for you)?"
-              + "|watch|listen|loading|photo|photos|image|video|getty images|copyright|©"
-              + "|all rights reserved|skip (to|advertisement)|back to top|comments?|print|tags?:"
-              + "|topics:?$|filed under|tell us what you think|this slideshow requires"
-              + "|reading time|\\d+ min(ute)?s? read)\\b.*");
+              + "|by signing up|thanks for signing up|email address|get in touch|do you have a story"
+              + "|for more stories like this|contact me with news|click here|story continues( below)?"
+              + "|article continues( below)?|continue reading|recommended( for you)?|watch|listen"
+              + "|loading|photo|photos|photograph|image|video|illustration by|getty images"
+              + "|copyright|©|all rights reserved|skip (to|advertisement)|back to top|back to video"
+              + "|comments?|print|tags?:|topics:?$|filed under|tell us what you think"
+              + "|this slideshow requires|we apologi[sz]e, but this video|try refreshing your browser"
+              + "|don'?t want to see this|remove ads|this content is reserved for subscribers"
+              + "|this article contains affiliate links|ad ?block users|reading time"
+              + "|\\d+ min(ute)?s? read)\\b.*");
 
-  /** Credit lines of wire copy ("Reporting by ...; Editing by ..."). */
+  /** A picture credit on a line of its own ("Jane Doe | Getty Images", "REUTERS"). */
+  private static final Pattern PICTURE_CREDIT =
+      Pattern.compile(
+          "(?i).*\\b(getty images|shutterstock|reuters|afp|ap photo|associated press|epa|pa wire"
+              + "|bloomberg|alamy|istock)\\W*$");
+
+  /**
+   * Credit lines of wire copy ("Reporting by ...; Editing by ...", "... contributed to this
+   * report").
+   */
   private static final Pattern CREDIT_LINE =
       Pattern.compile(
-          "(?i)^\\W*((additional )?(reporting|writing|editing|compiled|research)( and \\w+)? by"
-              + "|with (additional )?reporting by)\\b.*");
+          "(?i)^\\W*((additional )?(reporting|writing|editing|compiled|research)( and \\w+)? (by|from)"
+              + "|with (additional )?reporting (by|from))\\b.*"
+              + "|.*\\bcontributed( reporting)? to this (report|story|article)\\W*$");
 
   /** Byline and dateline openers ("By Jane Doe", "Posted on", "Updated"). */
   private static final Pattern DATELINE_START =
@@ -45,7 +60,7 @@ final class BodyTextBuilder {
 
   private static final Pattern TIME_OR_AGO =
       Pattern.compile(
-          "(?i)\\b(\\d{1,2}:\\d{2}|\\d+\\s*(min|mins|minutes?|hours?|hrs?|days?|weeks?)\\s+ago)\\b");
+          "(?i)((?<!\\d)\\d{1,2}:\\d{2}(?!\\d)|\\d+\\s*(min|mins|minutes?|hours?|hrs?|days?|weeks?)\\s+ago)");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]['\"’”)]*\\s*$");
 
   private final Map<Element, Boolean> excluded = new IdentityHashMap<>();
@@ -125,8 +140,14 @@ final class BodyTextBuilder {
     if (words <= 12 && FURNITURE_LINE.matcher(text).matches()) {
       return true;
     }
-    if (words <= 40 && CREDIT_LINE.matcher(text).matches()) {
+    if (words <= 60 && CREDIT_LINE.matcher(text).matches()) {
       return true;
+    }
+    if (words <= 8 && PICTURE_CREDIT.matcher(text).matches()) {
+      return true;
+    }
+    if (words == 0) {
+      return true; // a rule of underscores or dashes
     }
     return words <= 15 && !SENTENCE_END.matcher(text).find() && isDateline(text);
   }

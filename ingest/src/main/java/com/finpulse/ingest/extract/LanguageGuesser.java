@@ -164,7 +164,29 @@ final class LanguageGuesser {
     return null;
   }
 
+  /**
+   * A guess strong enough to overrule a page's declared language (a site-wide {@code lang="de"}
+   * template around an English article): at least 50 words, and the winning language's function
+   * words at least twice as frequent as the runner-up's.
+   */
+  static @Nullable String overrulingGuess(String text) {
+    String sample = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    String script = byScript(sample);
+    if (script != null) {
+      return script;
+    }
+    return byStopwords(sample, 50, 20);
+  }
+
   private static @Nullable String byStopwords(String s) {
+    return byStopwords(s, 5, 13);
+  }
+
+  /**
+   * @param minTokens fewest words worth a guess
+   * @param marginTenths how many tenths of the runner-up's hits the winner needs (13 = 1.3x)
+   */
+  private static @Nullable String byStopwords(String s, int minTokens, int marginTenths) {
     Map<String, Integer> hits = new HashMap<>();
     int tokens = 0;
     StringBuilder word = new StringBuilder();
@@ -185,7 +207,7 @@ final class LanguageGuesser {
         word.setLength(0);
       }
     }
-    if (tokens < 5) {
+    if (tokens < minTokens) {
       return null;
     }
     String best = null;
@@ -201,7 +223,7 @@ final class LanguageGuesser {
       }
     }
     // Function words are a fifth or more of running text; demand a clear winner.
-    boolean clear = bestHits * 10 >= tokens && bestHits >= second * 13 / 10;
+    boolean clear = bestHits * 10 >= tokens && bestHits * 10 >= second * marginTenths;
     return clear ? best : null;
   }
 }

@@ -2,7 +2,7 @@ package com.finpulse.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -43,7 +43,12 @@ final class MainContentFinder {
     }
   }
 
-  private final Map<Element, Stats> stats = new IdentityHashMap<>();
+  /**
+   * Jsoup elements compare by identity; insertion (document) order makes ties between equal scores
+   * break the same way on every run.
+   */
+  private final Map<Element, Stats> stats = new LinkedHashMap<>();
+
   private final Element body;
 
   private MainContentFinder(Element body) {

@@ -40,4 +40,18 @@ class LanguageGuesserTest {
     assertThat(LanguageGuesser.guess("")).isNull();
     assertThat(LanguageGuesser.guess("AAPL MSFT 42")).isNull();
   }
+
+  @Test
+  void overrulingNeedsALongTextAndAClearWinner() {
+    String english =
+        "The company said that it would cut about 5% of its workforce, and that the plan was on"
+            + " track. Analysts said the move was expected, but they warned that demand in Europe"
+            + " had been weaker than the company had forecast for the year and that it would take"
+            + " time for the savings to show in the results.";
+    assertThat(LanguageGuesser.overrulingGuess(english)).isEqualTo("en");
+    assertThat(LanguageGuesser.overrulingGuess("The company said that it would cut jobs."))
+        .as("too short")
+        .isNull();
+    assertThat(LanguageGuesser.overrulingGuess("日本銀行は水曜日、政策金利を据え置くと発表した。")).isEqualTo("ja");
+  }
 }
