@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class TitleChooser {
 
-  private static final Pattern SEPARATOR = Pattern.compile("\\s+[|\\-–—:·»•/*]\\s+|\\s+::\\s+");
+  private static final Pattern SEPARATOR =
+      Pattern.compile("\\s+[|\\-–—:·»•/*]\\s+|\\s+(::|--)\\s+");
   private static final Pattern BYLINE_SEGMENT = Pattern.compile("(?i)^by\\s+\\S.{0,60}$");
   private static final Pattern ELLIPSIS = Pattern.compile("(\\.\\.\\.|…)$");
 
@@ -158,10 +159,13 @@ final class TitleChooser {
         "(?i)(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.(com|net|org|co\\.uk|de|fr|es|it|ca|au|in|io)")) {
       return true;
     }
+    String firstWordOfPart = part.strip().split("\\s+")[0];
     for (String site : siteNames) {
       String s = simplify(site);
       if (p.equals(s)
-          || (p.length() >= 4 && s.length() >= 4 && (p.startsWith(s) || s.startsWith(p)))) {
+          || (p.length() >= 4 && s.length() >= 4 && (p.startsWith(s) || s.startsWith(p)))
+          // a section of the site: "CNN Politics" for the site "CNN"
+          || simplify(firstWordOfPart).equals(s)) {
         return true;
       }
     }
