@@ -1,6 +1,7 @@
 package com.finpulse.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,23 +64,27 @@ final class BodyTextBuilder {
           "(?i)((?<!\\d)\\d{1,2}:\\d{2}(?!\\d)|\\d+\\s*(min|mins|minutes?|hours?|hrs?|days?|weeks?)\\s+ago)");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?。！？]['\"’”)]*\\s*$");
 
-  private final Map<Element, Boolean> excluded = new IdentityHashMap<>();
+  private final Map<Element, Boolean> excluded = new HashMap<>();
   private final Map<Element, MainContentFinder.Stats> stats;
   private final Set<Element> roots;
+  private final ClassNameVerdicts verdicts;
 
-  private BodyTextBuilder(Set<Element> roots, Map<Element, MainContentFinder.Stats> stats) {
+  private BodyTextBuilder(
+      Set<Element> roots, Map<Element, MainContentFinder.Stats> stats, ClassNameVerdicts verdicts) {
     this.roots = roots;
     this.stats = stats;
+    this.verdicts = verdicts;
   }
 
   static String build(
       List<TextBlock> blocks,
       List<Element> roots,
       Map<Element, MainContentFinder.Stats> stats,
+      ClassNameVerdicts verdicts,
       @Nullable String title) {
     Set<Element> rootSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     rootSet.addAll(roots);
-    BodyTextBuilder b = new BodyTextBuilder(rootSet, stats);
+    BodyTextBuilder b = new BodyTextBuilder(rootSet, stats, verdicts);
     String normalizedTitle = title == null ? "" : title.strip();
     StringJoiner out = new StringJoiner("\n\n");
     List<TextBlock> kept = new ArrayList<>();
@@ -160,31 +165,32 @@ final class BodyTextBuilder {
         || DateParser.findIso(text);
   }
 
-  /** True when the owner lies in a root and nothing between them is furniture. */
+  /**
+   * True when the owner lies in a root and nothing between them is furniture. Verdicts are kept for
+   * every element on the way up, so each element is judged once.
+   */
   private boolean inRoots(Element owner) {
-    Boolean cached = excluded.get(owner);
-    if (cached != null) {
-      return !cached;
-    }
-    boolean out = true;
-    boolean furniture = false;
+    List<Element> path = new ArrayList<>();
+    Boolean excludedAbove = null;
     for (Element e = owner; e != null; e = e.parent()) {
       if (roots.contains(e)) {
-        out = false;
+        excludedAbove = false;
         break;
       }
       Boolean known = excluded.get(e);
-      if (known != null && e != owner) {
-        out = known;
+      if (known != null) {
+        excludedAbove = known;
         break;
       }
-      if (!furniture && isFurniture(e)) {
-        furniture = true;
-      }
+      path.add(e);
     }
-    boolean result = out || furniture;
-    excluded.put(owner, result);
-    return !result;
+    boolean verdict = excludedAbove == null || excludedAbove;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      Element e = path.get(i);
+      verdict = verdict || isFurniture(e);
+      excluded.put(e, verdict);
+    }
+    return !verdict;
   }
 
   private boolean isFurniture(Element e) {
@@ -192,7 +198,7 @@ final class BodyTextBuilder {
     if (DROPPED_TAGS.contains(tag) || BoilerplateRules.isFurnitureRole(e)) {
       return true;
     }
-    if (BoilerplateRules.looksLikeFurniture(e) && !BoilerplateRules.looksLikeArticleContainer(e)) {
+    if (verdicts.furnitureByName(e)) {
       return true;
     }
     if (tag.equals("ul") || tag.equals("ol")) {

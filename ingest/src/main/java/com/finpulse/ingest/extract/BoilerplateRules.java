@@ -1,5 +1,6 @@
 package com.finpulse.ingest.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -111,52 +112,211 @@ final class BoilerplateRules {
           "tablist");
 
   /**
-   * Furniture anywhere on the page. Long words match inside camelCase and compound names
-   * ("relatedLinks", "social-share-bar"); short ones only as whole tokens ("ad", not "header").
+   * Furniture anywhere on the page, matched against lower-cased class and id. Long words match
+   * inside camelCase and compound names ("relatedLinks", "social-share-bar"); short ones only as
+   * whole tokens ("ad", not "header").
    */
-  private static final Pattern FURNITURE =
-      Pattern.compile(
-          "related|social|share(?!holder)|sharing|caption|newsletter|subscri(?:be|ption)|signup|sign-up"
-              + "|cookie|consent|gdpr|breadcrumb|comment(?!ary)|disqus|sidebar|side-bar|skyscraper"
-              + "|sponsor|advert|promo(?!t)|outbrain|taboola|recirc|recommend|trending|popular"
-              + "|most-read|mostread|more-stories|morestories|further-reading"
-              + "|modal|popup|overlay|masthead|site-header|site-footer|footer|toolbar"
-              + "|pagination|pager|banner|jump-link|skip-link|visually-hidden|sr-only"
-              + "|screen-reader|author-bio|authorbio|about-the-author|byline|copyright|print-only"
-              + "|(?:^|[\\s_-])(?:ads?|ad-slot|adslot|adunit|dfp|gpt|nav|navbar|menu|tags?|topics"
-              + "|keywords|share|extra|rss|meta|credits?|caption|tools|actions|utility|hidden"
-              + "|hide|offscreen|related|teaser|teasers|nocontent|noprint)(?:$|[\\s_-])",
-          Pattern.CASE_INSENSITIVE);
+  private static final NameVocabulary FURNITURE =
+      new NameVocabulary(
+          List.of(
+              "related",
+              "social",
+              "share",
+              "sharing",
+              "caption",
+              "newsletter",
+              "subscribe",
+              "subscription",
+              "signup",
+              "sign-up",
+              "cookie",
+              "consent",
+              "gdpr",
+              "breadcrumb",
+              "comment",
+              "disqus",
+              "sidebar",
+              "side-bar",
+              "skyscraper",
+              "sponsor",
+              "advert",
+              "promo",
+              "outbrain",
+              "taboola",
+              "recirc",
+              "recommend",
+              "trending",
+              "popular",
+              "most-read",
+              "mostread",
+              "more-stories",
+              "morestories",
+              "further-reading",
+              "modal",
+              "popup",
+              "overlay",
+              "masthead",
+              "site-header",
+              "site-footer",
+              "footer",
+              "toolbar",
+              "pagination",
+              "pager",
+              "banner",
+              "jump-link",
+              "skip-link",
+              "visually-hidden",
+              "sr-only",
+              "screen-reader",
+              "author-bio",
+              "authorbio",
+              "about-the-author",
+              "byline",
+              "copyright",
+              "print-only"),
+          Set.of(
+              "ad",
+              "ads",
+              "adslot",
+              "adunit",
+              "dfp",
+              "gpt",
+              "nav",
+              "navbar",
+              "menu",
+              "tag",
+              "tags",
+              "topics",
+              "keywords",
+              "extra",
+              "rss",
+              "meta",
+              "credit",
+              "credits",
+              "tools",
+              "actions",
+              "utility",
+              "hidden",
+              "hide",
+              "offscreen",
+              "teaser",
+              "teasers",
+              "nocontent",
+              "noprint"),
+          List.of("share|holder", "comment|ary", "promo|t"));
 
   /** Names that mark the article container itself; they protect an element from removal. */
-  private static final Pattern ARTICLE_MARKERS =
-      Pattern.compile(
-          "article|body|content|entry|main|post|story|text|column|page-?wrap|container",
-          Pattern.CASE_INSENSITIVE);
+  private static final NameVocabulary ARTICLE_MARKERS =
+      new NameVocabulary(
+          List.of(
+              "article",
+              "body",
+              "content",
+              "entry",
+              "main",
+              "post",
+              "story",
+              "text",
+              "column",
+              "pagewrap",
+              "page-wrap",
+              "container"),
+          Set.of(),
+          List.of());
 
-  /** Classes and ids of the article body in common CMSs and publishing platforms. */
-  private static final Pattern ARTICLE_BODY =
-      Pattern.compile(
-          "article[-_]?body|articlebody|article[-_]?content|article[-_]?text|articletext"
-              + "|story[-_]?body|storybody|story[-_]?content|story[-_]?text|entry[-_]?content"
-              + "|post[-_]?content|post[-_]?body|post[-_]?entry|content[-_]?body|body[-_]?content"
-              + "|body[-_]?copy|article__body|article__content|main[-_]?content|news[-_]?body"
-              + "|text[-_]?body|rich[-_]?text|paywall[-_]?content|blog[-_]?post[-_]?body"
-              + "|c-entry-content|field-body|field--name-body|td-post-content|single[-_]?content",
-          Pattern.CASE_INSENSITIVE);
+  /**
+   * Classes and ids of the article body in common CMSs and publishing platforms, matched with
+   * hyphens and underscores removed ("article__body", "article-body", "articleBody").
+   */
+  private static final NameVocabulary ARTICLE_BODY =
+      new NameVocabulary(
+          List.of(
+              "articlebody",
+              "articlecontent",
+              "articletext",
+              "storybody",
+              "storycontent",
+              "storytext",
+              "entrycontent",
+              "postcontent",
+              "postbody",
+              "postentry",
+              "contentbody",
+              "bodycontent",
+              "bodycopy",
+              "maincontent",
+              "newsbody",
+              "textbody",
+              "richtext",
+              "paywallcontent",
+              "blogpostbody",
+              "fieldbody",
+              "fieldnamebody",
+              "singlecontent"),
+          Set.of(),
+          List.of());
 
-  private static final Pattern POSITIVE =
-      Pattern.compile(
-          "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-          Pattern.CASE_INSENSITIVE);
+  private static final NameVocabulary POSITIVE =
+      new NameVocabulary(
+          List.of(
+              "article",
+              "body",
+              "content",
+              "entry",
+              "hentry",
+              "h-entry",
+              "main",
+              "page",
+              "pagination",
+              "post",
+              "text",
+              "blog",
+              "story"),
+          Set.of(),
+          List.of());
 
-  private static final Pattern NEGATIVE =
-      Pattern.compile(
-          "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer"
-              + "|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox"
-              + "|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline"
-              + "|writtenby|caption|credit|newsletter|subscribe|recommend|trending",
-          Pattern.CASE_INSENSITIVE);
+  private static final NameVocabulary NEGATIVE =
+      new NameVocabulary(
+          List.of(
+              "-ad-",
+              "hidden",
+              "banner",
+              "combx",
+              "comment",
+              "com-",
+              "contact",
+              "foot",
+              "footer",
+              "footnote",
+              "gdpr",
+              "masthead",
+              "media",
+              "meta",
+              "outbrain",
+              "promo",
+              "related",
+              "scroll",
+              "share",
+              "shoutbox",
+              "sidebar",
+              "skyscraper",
+              "sponsor",
+              "shopping",
+              "tags",
+              "tool",
+              "widget",
+              "byline",
+              "author",
+              "dateline",
+              "writtenby",
+              "caption",
+              "credit",
+              "newsletter",
+              "subscribe",
+              "recommend",
+              "trending"),
+          Set.of("hid"),
+          List.of());
 
   /**
    * Headings that open a block of links to other articles; what follows them in the same section is
@@ -215,45 +375,32 @@ final class BoilerplateRules {
     return !role.isEmpty() && FURNITURE_ROLES.contains(role);
   }
 
-  /** Class, id or ARIA label says furniture. */
-  static boolean looksLikeFurniture(Element e) {
-    String names = classAndId(e);
-    if (names.isEmpty()) {
-      String label = e.attr("aria-label");
-      return !label.isEmpty() && FURNITURE.matcher(label).find();
-    }
-    return FURNITURE.matcher(names).find();
+  /** Class, id or ARIA label says furniture (lower-cased). */
+  static boolean furnitureName(String lowerNames) {
+    return FURNITURE.matches(lowerNames);
   }
 
-  static boolean looksLikeArticleContainer(Element e) {
-    String names = classAndId(e);
-    return !names.isEmpty() && ARTICLE_MARKERS.matcher(names).find();
+  static boolean articleContainerName(String lowerNames) {
+    return ARTICLE_MARKERS.matches(lowerNames);
   }
 
-  static boolean looksLikeArticleBody(Element e) {
-    if ("articleBody".equalsIgnoreCase(e.attr("itemprop"))) {
-      return true;
-    }
-    String names = classAndId(e);
-    return !names.isEmpty() && ARTICLE_BODY.matcher(names).find();
+  static boolean articleBodyName(String lowerNames) {
+    return ARTICLE_BODY.matches(lowerNames.replace("-", "").replace("_", ""));
   }
 
   /** Readability's class weight: +25 for article-ish names, -25 for furniture names. */
-  static int classWeight(Element e) {
+  static int classWeight(String lowerClass, String lowerId) {
     int w = 0;
-    for (String names : new String[] {e.className(), e.id()}) {
+    for (String names : new String[] {lowerClass, lowerId}) {
       if (names.isEmpty()) {
         continue;
       }
-      if (NEGATIVE.matcher(names).find()) {
+      if (NEGATIVE.matches(names)) {
         w -= 25;
       }
-      if (POSITIVE.matcher(names).find()) {
+      if (POSITIVE.matches(names)) {
         w += 25;
       }
-    }
-    if (looksLikeArticleBody(e)) {
-      w += 25;
     }
     return w;
   }

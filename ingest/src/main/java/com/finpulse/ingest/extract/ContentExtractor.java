@@ -26,10 +26,11 @@ final class ContentExtractor {
     Element body = doc.body();
     String fromMarkup = "";
     if (body != null) {
-      PagePruner.prune(doc);
+      ClassNameVerdicts verdicts = new ClassNameVerdicts();
+      PagePruner.prune(doc, verdicts);
       List<TextBlock> blocks = TextBlockCollector.collect(body);
-      MainContentFinder.Result found = MainContentFinder.find(body, blocks);
-      fromMarkup = BodyTextBuilder.build(blocks, found.roots(), found.stats(), title);
+      MainContentFinder.Result found = MainContentFinder.find(body, blocks, verdicts);
+      fromMarkup = BodyTextBuilder.build(blocks, found.roots(), found.stats(), verdicts, title);
     }
     if (structuredBody != null) {
       String structured = paragraphs(structuredBody);

@@ -1,7 +1,9 @@
 package com.finpulse.ingest.extract;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -94,9 +96,23 @@ final class LanguageGuesser {
                   "і", "в", "не", "на", "що", "з", "та", "як", "це", "до", "у", "за", "від", "для",
                   "його", "але", "й", "вже", "року", "він", "було")));
 
+  /** The same lists, inverted: word to the languages it is a function word of. */
+  private static final Map<String, List<String>> LANGUAGES_BY_WORD = invert(STOPWORDS);
+
   private static final int MAX_CHARS = 20_000;
 
   private LanguageGuesser() {}
+
+  private static Map<String, List<String>> invert(Map<String, Set<String>> byLanguage) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (var e : byLanguage.entrySet()) {
+      for (String w : e.getValue()) {
+        out.computeIfAbsent(w, k -> new ArrayList<>()).add(e.getKey());
+      }
+    }
+    out.values().forEach(Collections::sort);
+    return Map.copyOf(out);
+  }
 
   static @Nullable String guess(String text) {
     if (text.isBlank()) {
@@ -198,11 +214,8 @@ final class LanguageGuesser {
       }
       if (word.length() > 0) {
         tokens++;
-        String w = word.toString().toLowerCase(Locale.ROOT);
-        for (var e : STOPWORDS.entrySet()) {
-          if (e.getValue().contains(w)) {
-            hits.merge(e.getKey(), 1, Integer::sum);
-          }
+        for (String language : LANGUAGES_BY_WORD.getOrDefault(word.toString(), List.of())) {
+          hits.merge(language, 1, Integer::sum);
         }
         word.setLength(0);
       }

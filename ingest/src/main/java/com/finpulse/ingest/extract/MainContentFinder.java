@@ -50,17 +50,19 @@ final class MainContentFinder {
   private final Map<Element, Stats> stats = new LinkedHashMap<>();
 
   private final Element body;
+  private final ClassNameVerdicts verdicts;
 
-  private MainContentFinder(Element body) {
+  private MainContentFinder(Element body, ClassNameVerdicts verdicts) {
     this.body = body;
+    this.verdicts = verdicts;
   }
 
   /** The article's containers in document order, and the per-element aggregates. */
   record Result(List<Element> roots, Map<Element, Stats> stats) {}
 
   /** The article's containers; {@code body} alone when nothing stands out. */
-  static Result find(Element body, List<TextBlock> blocks) {
-    MainContentFinder f = new MainContentFinder(body);
+  static Result find(Element body, List<TextBlock> blocks, ClassNameVerdicts verdicts) {
+    MainContentFinder f = new MainContentFinder(body, verdicts);
     f.score(blocks);
     return new Result(f.choose(), f.stats);
   }
@@ -70,7 +72,7 @@ final class MainContentFinder {
         e,
         k -> {
           Stats s = new Stats();
-          s.weight = tagWeight(k) + BoilerplateRules.classWeight(k);
+          s.weight = tagWeight(k) + verdicts.classWeight(k);
           return s;
         });
   }

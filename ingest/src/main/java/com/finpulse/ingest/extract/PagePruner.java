@@ -21,7 +21,7 @@ final class PagePruner {
 
   private PagePruner() {}
 
-  static void prune(Document doc) {
+  static void prune(Document doc, ClassNameVerdicts verdicts) {
     Element body = doc.body();
     List<Node> doomed = new ArrayList<>();
     NodeTraversor.filter(
@@ -43,9 +43,8 @@ final class PagePruner {
             boolean furniture =
                 BoilerplateRules.FURNITURE_TAGS.contains(tag)
                     || BoilerplateRules.isFurnitureRole(e)
-                    || (BoilerplateRules.looksLikeFurniture(e)
-                        && !BoilerplateRules.looksLikeArticleContainer(e));
-            if (furniture && !holdsArticle(e)) {
+                    || verdicts.furnitureByName(e);
+            if (furniture && !holdsArticle(e, verdicts)) {
               doomed.add(e);
               return FilterResult.SKIP_ENTIRELY;
             }
@@ -53,7 +52,7 @@ final class PagePruner {
             // toggle or a paywall script, not furniture.
             // Hidden microdata blocks (itemscope) restate the metadata and a copy of the text.
             if (BoilerplateRules.isHidden(e)
-                && (e.hasAttr("itemscope") || (!holdsArticle(e) && !holdsProse(e)))) {
+                && (e.hasAttr("itemscope") || (!holdsArticle(e, verdicts) && !holdsProse(e)))) {
               doomed.add(e);
               return FilterResult.SKIP_ENTIRELY;
             }
@@ -80,7 +79,7 @@ final class PagePruner {
     return false;
   }
 
-  private static boolean holdsArticle(Element e) {
+  private static boolean holdsArticle(Element e, ClassNameVerdicts verdicts) {
     if (e.normalName().equals("body") || e.normalName().equals("html")) {
       return true;
     }
@@ -88,7 +87,7 @@ final class PagePruner {
       return true;
     }
     for (Element d : e.getAllElements()) {
-      if (d != e && BoilerplateRules.looksLikeArticleBody(d)) {
+      if (d != e && verdicts.articleBody(d)) {
         return true;
       }
     }
