@@ -37,12 +37,6 @@ public final class ArticlePageExtractor implements ArticleExtractor {
       byte[] html, @Nullable Charset declaredCharset, @Nullable URI pageUrl)
       throws ExtractionException {
     PageDecoder.DecodedPage page = PageDecoder.decode(html, declaredCharset, limits);
-    Document doc;
-    try {
-      doc = Jsoup.parse(page.html(), pageUrl == null ? "" : pageUrl.toString());
-    } catch (RuntimeException e) {
-      throw new ExtractionException("HTML parser failed: " + e, e);
-    }
     if (page.truncated()) {
       log.info(
           "{}: page is {} bytes; extracting from the first {} only (extraction byte cap)",
@@ -50,6 +44,18 @@ public final class ArticlePageExtractor implements ArticleExtractor {
           html.length,
           limits.maxBytes());
     }
+    try {
+      return extract(page, pageUrl);
+    } catch (RuntimeException e) {
+      // A page that trips a bug here must not stop the source it came from: the caller counts
+      // and logs it like any unreadable page, with the cause attached.
+      throw new ExtractionException("extraction failed on this page: " + e, e);
+    }
+  }
+
+  private ExtractedArticle extract(PageDecoder.DecodedPage page, @Nullable URI pageUrl)
+      throws ExtractionException {
+    Document doc = Jsoup.parse(page.html(), pageUrl == null ? "" : pageUrl.toString());
     int flattened = NestingLimiter.limit(doc, limits.maxDepth());
     if (flattened > 0) {
       log.info(

@@ -2,7 +2,7 @@ package com.finpulse.ingest.extract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,12 +82,10 @@ final class BodyTextBuilder {
       Map<Element, MainContentFinder.Stats> stats,
       ClassNameVerdicts verdicts,
       @Nullable String title) {
-    Set<Element> rootSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    rootSet.addAll(roots);
-    BodyTextBuilder b = new BodyTextBuilder(rootSet, stats, verdicts);
+    // Jsoup elements are equal only to themselves, so hash sets and maps key them by identity.
+    BodyTextBuilder b = new BodyTextBuilder(new HashSet<>(roots), stats, verdicts);
     String normalizedTitle = title == null ? "" : title.strip();
     StringJoiner out = new StringJoiner("\n\n");
-    List<TextBlock> kept = new ArrayList<>();
     Element cutSection = null;
     for (TextBlock block : blocks) {
       if (!b.inRoots(block.owner())) {
@@ -113,10 +111,7 @@ final class BodyTextBuilder {
       if (ld > 0.8 || (ld > 0.5 && words < 40)) {
         continue;
       }
-      kept.add(block);
-    }
-    for (TextBlock block : kept) {
-      out.add(block.text().strip());
+      out.add(text);
     }
     return out.toString();
   }

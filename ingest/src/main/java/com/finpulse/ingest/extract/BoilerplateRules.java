@@ -43,7 +43,7 @@ final class BoilerplateRules {
           "dialog",
           "head");
 
-  /** Page-level furniture by tag (inside the chosen article, only nav and aside are dropped). */
+  /** Page furniture by tag wherever it is (BodyTextBuilder drops a few more inside the article). */
   static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "menu");
 
   static final Set<String> BLOCK_TAGS =
@@ -343,12 +343,12 @@ final class BoilerplateRules {
   private static final Pattern HEADING_CLASS =
       Pattern.compile("title|heading|header|headline|label", Pattern.CASE_INSENSITIVE);
 
-  private BoilerplateRules() {}
-
   /** "About Acme Corp." opens the boilerplate paragraph at the end of a press release. */
   private static final Pattern ABOUT_COMPANY =
       Pattern.compile(
           "^About (\\p{Lu}[\\p{L}\\p{N}&.,'’-]*)( \\p{Lu}[\\p{L}\\p{N}&.,'’-]*){0,4}:?$");
+
+  private BoilerplateRules() {}
 
   static boolean isRelatedHeading(String text) {
     return text.length() <= 80

@@ -11,8 +11,9 @@ import org.jsoup.nodes.Element;
  * Finds the elements that hold the article, in the Readability tradition: every paragraph-like
  * block of real text credits its container and, less, the container's ancestors; a container's
  * score is its credit plus tag and class/id weights, discounted by its link density. The best
- * container may be replaced by an ancestor that gathers several near-best containers, and is joined
- * by siblings that score well or are plain paragraphs of text.
+ * container may be replaced by an ancestor that gathers several near-best containers, or by the
+ * element holding much more prose (an article cut into many small boxes), and is joined by siblings
+ * that score well or are plain paragraphs of text, up to a "Related" heading.
  */
 final class MainContentFinder {
 
