@@ -35,7 +35,8 @@ final class BodyTextBuilder {
               + "|comments?|print|tags?:|topics:?$|filed under|tell us what you think"
               + "|this slideshow requires|we apologi[sz]e, but this video|try refreshing your browser"
               + "|don'?t want to see this|remove ads|this content is reserved for subscribers"
-              + "|this article contains affiliate links|ad ?block users|reading time"
+              + "|this article contains affiliate links|ad ?block users|reading time|text size"
+              + "|order reprints|reprints|font size|listen to (this )?article"
               + "|\\d+ min(ute)?s? read)\\b.*");
 
   /** A picture credit on a line of its own ("Jane Doe | Getty Images", "REUTERS"). */
@@ -149,7 +150,7 @@ final class BodyTextBuilder {
     if (words == 0) {
       return true; // a rule of underscores or dashes
     }
-    return words <= 15 && !SENTENCE_END.matcher(text).find() && isDateline(text);
+    return words <= 20 && !SENTENCE_END.matcher(text).find() && isDateline(text);
   }
 
   /** A short line that is a byline or dateline rather than a sentence. */
