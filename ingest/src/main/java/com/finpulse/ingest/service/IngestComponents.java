@@ -2,7 +2,12 @@ package com.finpulse.ingest.service;
 
 import com.finpulse.ingest.config.IngestConfig;
 import com.finpulse.ingest.extract.ArticleExtractor;
+import com.finpulse.ingest.extract.ArticlePageExtractor;
+import com.finpulse.ingest.ticker.PatternTickerFinder;
 import com.finpulse.ingest.ticker.TickerFinder;
+import com.finpulse.ingest.ticker.Watchlist;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The composition root of ingest: the one place where the application's {@link ArticleExtractor}
@@ -14,18 +19,14 @@ public final class IngestComponents implements Collaborators {
 
   @Override
   public ArticleExtractor articleExtractor(IngestConfig config) {
-    // >>> COMPOSITION ROOT: construct the production ArticleExtractor here (package extract). <<<
-    throw new IllegalStateException(
-        "no ArticleExtractor is wired in IngestComponents.articleExtractor; live sources cannot"
-            + " run in this build (simulate:SCENARIO can)");
+    return new ArticlePageExtractor(tickerFinder(config));
   }
 
+  /** The built-in watchlist with the configured names added (and winning). */
   @Override
   public TickerFinder tickerFinder(IngestConfig config) {
-    // >>> COMPOSITION ROOT: construct the production TickerFinder here (package ticker), from
-    // config.watchlist() (company name -> symbol). <<<
-    throw new IllegalStateException(
-        "no TickerFinder is wired in IngestComponents.tickerFinder; live and replay sources cannot"
-            + " run in this build (simulate:SCENARIO can)");
+    Map<String, String> watchlist = new HashMap<>(Watchlist.defaults());
+    watchlist.putAll(config.watchlist());
+    return new PatternTickerFinder(watchlist);
   }
 }
