@@ -3,6 +3,7 @@ package com.finpulse.alerts.subscription;
 import com.finpulse.alerts.detect.Thresholds;
 import com.finpulse.common.config.Validated;
 import com.finpulse.common.config.Validation;
+import com.finpulse.common.event.FinancialTopics;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
@@ -77,7 +78,16 @@ public record Subscription(
         "topics",
         "subscribe to at least one topic, ticker, or market: true");
     for (int i = 0; i < topics.size(); i++) {
-      v.check(!topics.get(i).isEmpty(), "topics[" + i + "]", "must not be empty");
+      String topic = topics.get(i);
+      // A misspelt topic would silently never match: name the ones that exist.
+      v.check(
+          topic.equals(ANY) || FinancialTopics.canonical(topic).isPresent(),
+          "topics[" + i + "]",
+          "unknown topic '"
+              + topic
+              + "'; topics are: "
+              + String.join(", ", FinancialTopics.NAMES)
+              + " (or \"*\" for all)");
     }
     for (int i = 0; i < tickers.size(); i++) {
       v.check(

@@ -177,7 +177,7 @@ class ApiServerTest {
         call(
             "POST",
             "subscriptions",
-            "{\"name\": \"x\", \"topics\": [\"a\"], \"channels\": {\"email\": [\"nope\"]}}");
+            "{\"name\": \"x\", \"topics\": [\"Macro\"], \"channels\": {\"email\": [\"nope\"]}}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(bad.body()).get("problems").get(0).asText())
         .startsWith("channels.email[0]:");
@@ -251,7 +251,7 @@ class ApiServerTest {
     call(
         "POST",
         "subscriptions",
-        "{\"name\": \"both\", \"topics\": [\"banking\"], \"channels\": {\"email\": [\"a@example.com\"],"
+        "{\"name\": \"both\", \"topics\": [\"Financials\"], \"channels\": {\"email\": [\"a@example.com\"],"
             + " \"webhooks\": [{\"url\": \"https://hooks.example.com/x\", \"secret\": \"0123456789abcdefgh\"}]}}");
     HttpResponse<String> r = call("POST", "subscriptions/both/test", null);
     assertThat(r.statusCode()).isEqualTo(200);

@@ -35,7 +35,7 @@ class AlertsCommandTest {
     Path subs = dir.resolve("subs.yml");
     Files.writeString(
         subs,
-        "subscriptions:\n  - name: d\n    topics: [banking]\n    channels: {email: [d@example.com]}\n");
+        "subscriptions:\n  - name: d\n    topics: [Financials]\n    channels: {email: [d@example.com]}\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int rc =
         new AlertsCommand()

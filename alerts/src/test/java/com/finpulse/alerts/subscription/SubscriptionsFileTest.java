@@ -53,7 +53,7 @@ class SubscriptionsFileTest {
         .extracting(Subscription::name)
         .containsExactly("credit-desk", "quant-signals", "head-of-risk");
     Subscription credit = f.subscriptions().get(0);
-    assertThat(credit.covers(KeyKind.TOPIC, "Banking", TrendWindow.ONE_MINUTE)).isTrue();
+    assertThat(credit.covers(KeyKind.TOPIC, "financials", TrendWindow.ONE_MINUTE)).isTrue();
     assertThat(credit.covers(KeyKind.TICKER, "jpm", TrendWindow.ONE_HOUR)).isTrue();
     assertThat(credit.covers(KeyKind.MARKET, "all", TrendWindow.ONE_MINUTE)).isFalse();
     assertThat(credit.channels().webhooks().get(0).secret()).isEqualTo("s3cr3t-s3cr3t-s3cr3t");
@@ -77,7 +77,7 @@ class SubscriptionsFileTest {
             """
             subscriptions:
               - name: desk
-                topics: [banking]
+                topics: [Financials]
                 channels:
                   email: [not-an-address]
               - name: desk
@@ -89,6 +89,10 @@ class SubscriptionsFileTest {
               - name: nothing-selected
                 channels:
                   email: [a@example.com]
+              - name: misspelt
+                topics: [Finance]
+                channels:
+                  email: [a@example.com]
             """);
     assertThatThrownBy(() -> loader.loadFile(SubscriptionsFile.class, p))
         .isInstanceOf(ConfigException.class)
@@ -97,6 +101,12 @@ class SubscriptionsFileTest {
               List<String> problems = ((ConfigException) e).problems();
               assertThat(problems)
                   .anySatisfy(m -> assertThat(m).startsWith(p + ":5:").contains("not-an-address"))
+                  .anySatisfy(
+                      m ->
+                          assertThat(m)
+                              .startsWith(p + ":16:")
+                              .contains("unknown topic 'Finance'")
+                              .contains("Financials"))
                   .anySatisfy(
                       m ->
                           assertThat(m)
@@ -117,7 +127,7 @@ class SubscriptionsFileTest {
             """
             subscriptions:
               - name: desk
-                topics: [banking]
+                topics: [Financials]
                 min_severty: critical
                 channels: {email: [a@example.com]}
             """);
@@ -131,7 +141,7 @@ class SubscriptionsFileTest {
             """
             subscriptions:
               - name: desk
-                topics: [banking]
+                topics: [Financials]
                 quiet_hours: {from: "22:00", to: "07:00", time_zone: Europe/Londn}
                 channels: {email: [a@example.com]}
             """);
@@ -145,7 +155,7 @@ class SubscriptionsFileTest {
             """
             subscriptions:
               - name: desk
-                topics: [banking]
+                topics: [Financials]
                 channels:
                   webhooks:
                     - url: https://hooks.example.com/x
@@ -164,7 +174,7 @@ class SubscriptionsFileTest {
             """
             subscriptions:
               - name: desk
-                topics: [banking]
+                topics: [Financials]
                 channels: {email: [desk@example.com]}
             """);
     SubscriptionRegistry registry = new SubscriptionRegistry(detection);
@@ -181,7 +191,7 @@ class SubscriptionsFileTest {
           """
           subscriptions:
             - name: desk
-              topics: [banking]
+              topics: [Financials]
               channels: {email: [desk@example.com]}
             - name: quant
               tickers: [ACME]
@@ -193,7 +203,7 @@ class SubscriptionsFileTest {
       assertThat(registry.names()).containsExactlyInAnyOrder("desk", "quant");
       assertThat(registry.find("quant").orElseThrow().profile().warningZ()).isEqualTo(2.5);
       assertThat(registry.thresholdProfiles().forKey(KeyKind.TICKER, "ACME")).hasSize(2);
-      assertThat(registry.thresholdProfiles().forKey(KeyKind.TOPIC, "banking")).hasSize(1);
+      assertThat(registry.thresholdProfiles().forKey(KeyKind.TOPIC, "Financials")).hasSize(1);
 
       // A bad edit: rejected with the line, the two subscriptions stay.
       Files.writeString(
@@ -201,7 +211,7 @@ class SubscriptionsFileTest {
           """
           subscriptions:
             - name: desk
-              topics: [banking]
+              topics: [Financials]
               channels: {email: [desk@@example.com]}
           """);
       watcher.poll();
@@ -221,7 +231,7 @@ class SubscriptionsFileTest {
           """
           subscriptions:
             - name: desk2
-              topics: [banking]
+              topics: [Financials]
               channels: {email: [desk@example.com]}
           """);
       watcher.poll();
@@ -268,7 +278,7 @@ class SubscriptionsFileTest {
   private static Subscription subscription(String name) {
     return new Subscription(
         name,
-        List.of("banking"),
+        List.of("Financials"),
         List.of(),
         false,
         List.of(),

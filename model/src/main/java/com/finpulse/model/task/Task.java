@@ -1,5 +1,6 @@
 package com.finpulse.model.task;
 
+import com.finpulse.common.event.FinancialTopics;
 import com.finpulse.common.event.Sentiment;
 import java.util.Arrays;
 import java.util.List;
@@ -8,29 +9,8 @@ import java.util.Locale;
 /** The model's two classification tasks and their default label sets. */
 public enum Task {
   SENTIMENT(Arrays.stream(Sentiment.values()).map(Sentiment::label).toList()),
-  /** The 20 topics of the Twitter Financial News Topic data, in its label-id order. */
-  TOPIC(
-      List.of(
-          "Analyst Update",
-          "Fed | Central Banks",
-          "Company | Product News",
-          "Treasuries | Corporate Debt",
-          "Dividend",
-          "Earnings",
-          "Energy | Oil",
-          "Financials",
-          "Currencies",
-          "General News | Opinion",
-          "Gold | Metals | Materials",
-          "IPO",
-          "Legal | Regulation",
-          "M&A | Investments",
-          "Macro",
-          "Markets",
-          "Politics",
-          "Personnel Change",
-          "Stock Commentary",
-          "Stock Movement"));
+  /** The 20 financial topics, in the topic data's label-id order. */
+  TOPIC(FinancialTopics.NAMES);
 
   private final List<String> defaultLabels;
 
