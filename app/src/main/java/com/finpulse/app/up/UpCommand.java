@@ -58,7 +58,8 @@ public final class UpCommand implements Command {
         Usage: ./finpulse up [options]
 
           --source SPEC         live (default: the feeds in ingest.yml) | replay:FILE | simulate:SCENARIO
-          --speed N|max         replay pace: N x real time, or max (default 1 for replay)
+          --speed N|max         pace: N x real time, or max (default 1 for replay; for simulate
+                                ingest.yml's simulate.speed, 60)
           --exit-when-idle      replay/simulate only: stop once the source is exhausted and the
                                 pipeline has drained; print a JSON summary as the last line
           --state-dir DIR       where broker, influxd and services keep state (default .finpulse/)

@@ -38,7 +38,7 @@ class RunSubcommandIT {
         config,
         "kafka:\n  bootstrap_servers: "
             + KAFKA.bootstrapServers()
-            + "\nsimulate:\n  duration: 15m\n  spike_start: 5m\n  spike_length: 2m\n");
+            + "\nsimulate:\n  duration: 15m\n  spike_start: 5m\n  spike_length: 2m\n  speed: max\n");
     Collaborators doubles =
         new Collaborators() {
           @Override

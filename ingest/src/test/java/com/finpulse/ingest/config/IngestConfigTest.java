@@ -45,7 +45,7 @@ class IngestConfigTest {
     assertThat(listing.linkPattern())
         .isEqualTo(".*/newsevents/pressreleases/[a-z]+\\d{8}[a-z]?\\.htm$");
     assertThat(c.replay().sourceName()).isEqualTo("replay");
-    assertThat(c.simulate().speed()).isEqualTo("max");
+    assertThat(c.simulate().speed()).isEqualTo("60");
     assertThat(c.stateDir()).isNull();
   }
 
