@@ -64,6 +64,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -100,7 +101,6 @@ public final class AlertsService implements ManagedService {
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   private SubscriptionRegistry registry;
-  private SubscriptionFileWatcher watcher;
   private Router router;
   private DeliveryQueue queue;
   private KafkaStreams streams;
@@ -162,15 +162,24 @@ public final class AlertsService implements ManagedService {
     ensureTopics();
 
     registry = new SubscriptionRegistry(config.detection());
-    Path subsPath =
-        subscriptionsFile != null ? subscriptionsFile : context.stateDir().resolve("none.yml");
-    watcher = new SubscriptionFileWatcher(subsPath, context.configLoader(), registry, meters);
-    closeables.add(watcher);
     ApiSubscriptionStore apiSubscriptions = new ApiSubscriptionStore(context.stateDir(), registry);
     apiSubscriptions.load();
-    watcher.loadInitial();
-    if (subscriptionsFile != null) {
+    Supplier<SubscriptionFileWatcher.Status> fileStatus;
+    if (subscriptionsFile == null) {
+      LOG.info(
+          "No {} found: no subscribers from a file; alerts go to the console, the history and"
+              + " subscriptions added through the API",
+          SubscriptionsFile.FILE_NAME);
+      SubscriptionFileWatcher.Status none =
+          new SubscriptionFileWatcher.Status("none", null, 0, null);
+      fileStatus = () -> none;
+    } else {
+      SubscriptionFileWatcher watcher =
+          new SubscriptionFileWatcher(subscriptionsFile, context.configLoader(), registry, meters);
+      closeables.add(watcher);
+      watcher.loadInitial();
       watcher.startWatching(config.subscriptions().reloadInterval());
+      fileStatus = watcher::status;
     }
     SilenceStore silences = new SilenceStore(context.stateDir());
     silences.load();
@@ -300,7 +309,7 @@ public final class AlertsService implements ManagedService {
               config.api().address(),
               apiToken(),
               new ApiServer.Backends(
-                  registry, apiSubscriptions, watcher::status, silences, book, queue, waiters),
+                  registry, apiSubscriptions, fileStatus, silences, book, queue, waiters),
               clock);
       api.start();
       closeables.add(api);

@@ -293,7 +293,7 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
             score,
             wall);
     // The resolve keeps the evidence that made the episode: it is what the reader remembers.
-    return withEvidence(a, firing.evidence());
+    return a.withEvidence(firing.evidence());
   }
 
   private Map<String, Severity> classify(Work w, Observation o, SpikeScore s) {
@@ -344,7 +344,7 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
             o.novelCount(),
             s.baselineVolume(),
             s.zVolume());
-    return withSummary(draft, AlertText.summary(draft));
+    return draft.withSummary(AlertText.summary(draft));
   }
 
   private List<EvidenceHeadline> evidence(Work w, long windowStart) {
@@ -388,58 +388,6 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
 
   private static Instant clamp(Instant t, Instant lo, Instant hi) {
     return t.isBefore(lo) ? lo : t.isAfter(hi) ? hi : t;
-  }
-
-  private static Alert withSummary(Alert a, String summary) {
-    return new Alert(
-        a.id(),
-        a.keyKind(),
-        a.key(),
-        a.window(),
-        a.severity(),
-        a.status(),
-        a.startsAt(),
-        a.endsAt(),
-        a.windowStart(),
-        a.observedNegativeShare(),
-        a.observedNegativeVolume(),
-        a.observedMeanScore(),
-        a.baselineNegativeShare(),
-        a.baselineDeviation(),
-        a.deviation(),
-        a.articleCount(),
-        summary,
-        a.evidence(),
-        a.updatedAt(),
-        a.novelCount(),
-        a.baselineNegativeVolume(),
-        a.volumeDeviation());
-  }
-
-  private static Alert withEvidence(Alert a, List<EvidenceHeadline> evidence) {
-    return new Alert(
-        a.id(),
-        a.keyKind(),
-        a.key(),
-        a.window(),
-        a.severity(),
-        a.status(),
-        a.startsAt(),
-        a.endsAt(),
-        a.windowStart(),
-        a.observedNegativeShare(),
-        a.observedNegativeVolume(),
-        a.observedMeanScore(),
-        a.baselineNegativeShare(),
-        a.baselineDeviation(),
-        a.deviation(),
-        a.articleCount(),
-        a.summary(),
-        evidence,
-        a.updatedAt(),
-        a.novelCount(),
-        a.baselineNegativeVolume(),
-        a.volumeDeviation());
   }
 
   /** The mutable working copy of one key's state while a record or punctuation is processed. */

@@ -54,4 +54,58 @@ public record Alert(
   public Alert {
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
+
+  /** The same alert with another human-readable summary. */
+  public Alert withSummary(String newSummary) {
+    return new Alert(
+        id,
+        keyKind,
+        key,
+        window,
+        severity,
+        status,
+        startsAt,
+        endsAt,
+        windowStart,
+        observedNegativeShare,
+        observedNegativeVolume,
+        observedMeanScore,
+        baselineNegativeShare,
+        baselineDeviation,
+        deviation,
+        articleCount,
+        newSummary,
+        evidence,
+        updatedAt,
+        novelCount,
+        baselineNegativeVolume,
+        volumeDeviation);
+  }
+
+  /** The same alert with other evidence headlines. */
+  public Alert withEvidence(List<EvidenceHeadline> newEvidence) {
+    return new Alert(
+        id,
+        keyKind,
+        key,
+        window,
+        severity,
+        status,
+        startsAt,
+        endsAt,
+        windowStart,
+        observedNegativeShare,
+        observedNegativeVolume,
+        observedMeanScore,
+        baselineNegativeShare,
+        baselineDeviation,
+        deviation,
+        articleCount,
+        summary,
+        newEvidence,
+        updatedAt,
+        novelCount,
+        baselineNegativeVolume,
+        volumeDeviation);
+  }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -60,58 +59,6 @@ final class DateParser {
       Pattern.compile(
           "\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(" + MONTH_NAMES + ")\\.?,?\\s+(\\d{4})\\b" + TIME,
           Pattern.CASE_INSENSITIVE);
-
-  /**
-   * Zone abbreviations that news pages print; ambiguous ones (IST, CST in Asia) read as the US/UK.
-   */
-  private static final Map<String, Integer> ZONES =
-      Map.ofEntries(
-          Map.entry("UTC", 0),
-          Map.entry("GMT", 0),
-          Map.entry("Z", 0),
-          Map.entry("WET", 0),
-          Map.entry("BST", 60),
-          Map.entry("CET", 60),
-          Map.entry("CEST", 120),
-          Map.entry("EET", 120),
-          Map.entry("EEST", 180),
-          Map.entry("MSK", 180),
-          Map.entry("IST", 330),
-          Map.entry("SGT", 480),
-          Map.entry("HKT", 480),
-          Map.entry("JST", 540),
-          Map.entry("KST", 540),
-          Map.entry("AEST", 600),
-          Map.entry("AEDT", 660),
-          Map.entry("NZST", 720),
-          Map.entry("NZDT", 780),
-          Map.entry("EST", -300),
-          Map.entry("EDT", -240),
-          Map.entry("ET", -300),
-          Map.entry("CST", -360),
-          Map.entry("CDT", -300),
-          Map.entry("CT", -360),
-          Map.entry("MST", -420),
-          Map.entry("MDT", -360),
-          Map.entry("MT", -420),
-          Map.entry("PST", -480),
-          Map.entry("PDT", -420),
-          Map.entry("PT", -480));
-
-  private static final Map<String, Integer> MONTHS =
-      Map.ofEntries(
-          Map.entry("jan", 1),
-          Map.entry("feb", 2),
-          Map.entry("mar", 3),
-          Map.entry("apr", 4),
-          Map.entry("may", 5),
-          Map.entry("jun", 6),
-          Map.entry("jul", 7),
-          Map.entry("aug", 8),
-          Map.entry("sep", 9),
-          Map.entry("oct", 10),
-          Map.entry("nov", 11),
-          Map.entry("dec", 12));
 
   /** Plausible publication years: older is a parse error, newer is a typo. */
   private static final int MIN_YEAR = 1990;
@@ -177,7 +124,7 @@ final class DateParser {
 
   private static @Nullable Parsed fromProse(
       String year, String monthName, String day, Matcher m, int timeGroup) {
-    Integer month = MONTHS.get(monthName.substring(0, 3).toLowerCase(Locale.ROOT));
+    Integer month = DateNames.month(monthName.substring(0, 3));
     if (month == null) {
       return null;
     }
@@ -193,9 +140,7 @@ final class DateParser {
       }
       hour = Integer.toString(h);
     }
-    if (zone != null
-        && !ZONES.containsKey(zone.toUpperCase(Locale.ROOT))
-        && !zone.matches("[+-].*")) {
+    if (zone != null && DateNames.zone(zone) == null && !zone.matches("[+-].*")) {
       zone = null;
     }
     if (hour == null) {
@@ -245,11 +190,11 @@ final class DateParser {
     if (zone == null) {
       return null;
     }
-    String z = zone.toUpperCase(Locale.ROOT);
-    Integer minutes = ZONES.get(z);
-    if (minutes != null) {
-      return ZoneOffset.ofTotalSeconds(minutes * 60);
+    ZoneOffset named = DateNames.zone(zone);
+    if (named != null) {
+      return named;
     }
+    String z = zone.toUpperCase(Locale.ROOT);
     if (z.startsWith("+") || z.startsWith("-")) {
       String digits = z.substring(1).replace(":", "");
       int h = Integer.parseInt(digits.substring(0, 2));

@@ -1,5 +1,6 @@
 package com.finpulse.ingest.feed;
 
+import com.finpulse.ingest.extract.DateNames;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -28,63 +28,6 @@ public final class FeedDates {
       Pattern.compile(
           "^(?:\\p{L}{2,9}\\.?,?\\s*)?(\\d{1,2})[\\s-]+(\\p{L}{3,9})\\.?[\\s-]+(\\d{2,4})"
               + "(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?\\s*([A-Za-z]{1,5}|[+-]\\d{2}:?\\d{2})?\\s*$");
-
-  /** English, plus the Portuguese, Spanish, French and German abbreviations feeds use. */
-  private static final Map<String, Integer> MONTHS =
-      Map.ofEntries(
-          Map.entry("fev", 2),
-          Map.entry("abr", 4),
-          Map.entry("mai", 5),
-          Map.entry("ago", 8),
-          Map.entry("set", 9),
-          Map.entry("out", 10),
-          Map.entry("dez", 12),
-          Map.entry("ene", 1),
-          Map.entry("dic", 12),
-          Map.entry("janv", 1),
-          Map.entry("févr", 2),
-          Map.entry("fév", 2),
-          Map.entry("mars", 3),
-          Map.entry("avr", 4),
-          Map.entry("juin", 6),
-          Map.entry("juil", 7),
-          Map.entry("aoû", 8),
-          Map.entry("août", 8),
-          Map.entry("déc", 12),
-          Map.entry("mär", 3),
-          Map.entry("mrz", 3),
-          Map.entry("okt", 10),
-          Map.entry("jan", 1),
-          Map.entry("feb", 2),
-          Map.entry("mar", 3),
-          Map.entry("apr", 4),
-          Map.entry("may", 5),
-          Map.entry("jun", 6),
-          Map.entry("jul", 7),
-          Map.entry("aug", 8),
-          Map.entry("sep", 9),
-          Map.entry("oct", 10),
-          Map.entry("nov", 11),
-          Map.entry("dec", 12));
-
-  /** RFC 822 zone names, plus the ones feeds use in practice. */
-  private static final Map<String, Integer> ZONES_HOURS =
-      Map.ofEntries(
-          Map.entry("GMT", 0),
-          Map.entry("UT", 0),
-          Map.entry("UTC", 0),
-          Map.entry("Z", 0),
-          Map.entry("EST", -5),
-          Map.entry("EDT", -4),
-          Map.entry("CST", -6),
-          Map.entry("CDT", -5),
-          Map.entry("MST", -7),
-          Map.entry("MDT", -6),
-          Map.entry("PST", -8),
-          Map.entry("PDT", -7),
-          Map.entry("BST", 1),
-          Map.entry("CET", 1),
-          Map.entry("CEST", 2));
 
   private static final DateTimeFormatter ISO =
       new DateTimeFormatterBuilder()
@@ -166,11 +109,7 @@ public final class FeedDates {
     if (!m.matches()) {
       return null;
     }
-    String monthName = m.group(2).toLowerCase(Locale.ROOT);
-    Integer month = MONTHS.get(monthName);
-    if (month == null) {
-      month = MONTHS.get(monthName.substring(0, 3));
-    }
+    Integer month = DateNames.month(m.group(2));
     if (month == null) {
       return null;
     }
@@ -208,8 +147,8 @@ public final class FeedDates {
         return null;
       }
     }
-    Integer hours = ZONES_HOURS.get(z.toUpperCase(Locale.ROOT));
+    ZoneOffset named = DateNames.zone(z);
     // An unknown zone name: the clock time is still right to within a day; read it as UTC.
-    return hours == null ? ZoneOffset.UTC : ZoneOffset.ofHours(hours);
+    return named == null ? ZoneOffset.UTC : named;
   }
 }

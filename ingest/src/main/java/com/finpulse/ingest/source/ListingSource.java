@@ -72,25 +72,9 @@ final class ListingSource extends LiveSource {
     String url = settings.url();
     FetchOutcome outcome =
         fetcher.fetch(URI.create(url), PageReader.ACCEPT_HTML, validators.get(url));
-    FetchOutcome.Fetched fetched;
-    switch (outcome) {
-      case FetchOutcome.NotModified n -> {
-        metrics.fetch(name(), "not_modified", n.latency());
-        return new PollResult.Done(0);
-      }
-      case FetchOutcome.Deferred d -> {
-        metrics.fetch(name(), "deferred", null);
-        return new PollResult.Deferred(d.until(), d.reason());
-      }
-      case FetchOutcome.Failed f -> {
-        metrics.fetch(name(), "error", null);
-        metrics.error(name(), f.kind());
-        return new PollResult.Failed(f.kind(), f.message());
-      }
-      case FetchOutcome.Fetched f -> {
-        metrics.fetch(name(), "ok", f.latency());
-        fetched = f;
-      }
+    PollResult ended = recordFetch(outcome);
+    if (!(outcome instanceof FetchOutcome.Fetched fetched)) {
+      return ended;
     }
     List<String> links;
     try {

@@ -2,11 +2,13 @@ package com.finpulse.ingest.source;
 
 import com.finpulse.ingest.config.PolitenessSettings;
 import com.finpulse.ingest.config.SourceSettings;
+import com.finpulse.ingest.fetch.FetchOutcome;
 import com.finpulse.ingest.fetch.HostGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,33 @@ abstract class LiveSource implements NewsSource {
 
   /** One fetch-parse-offer round. Must not throw for anything but interruption. */
   abstract PollResult poll(ArticleSink sink) throws InterruptedException;
+
+  /**
+   * Counts the fetch of the source's own document (feed, listing page) and returns how the poll
+   * ends when there is no body to read: unchanged (304), deferred by the host, or failed. Null when
+   * the body was fetched.
+   */
+  @Nullable PollResult recordFetch(FetchOutcome outcome) {
+    return switch (outcome) {
+      case FetchOutcome.Fetched f -> {
+        metrics.fetch(name(), "ok", f.latency());
+        yield null;
+      }
+      case FetchOutcome.NotModified n -> {
+        metrics.fetch(name(), "not_modified", n.latency());
+        yield new PollResult.Done(0);
+      }
+      case FetchOutcome.Deferred d -> {
+        metrics.fetch(name(), "deferred", null);
+        yield new PollResult.Deferred(d.until(), d.reason());
+      }
+      case FetchOutcome.Failed f -> {
+        metrics.fetch(name(), "error", null);
+        metrics.error(name(), f.kind());
+        yield new PollResult.Failed(f.kind(), f.message());
+      }
+    };
+  }
 
   @Override
   public void run(ArticleSink sink) throws InterruptedException {
