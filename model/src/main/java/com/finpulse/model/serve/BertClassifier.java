@@ -4,7 +4,9 @@ import ai.djl.ndarray.types.DataType;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.model.bundle.ModelManifest;
 import com.finpulse.model.task.BatchedInference;
+import com.finpulse.model.task.ForwardLanes;
 import com.finpulse.model.task.MultiTaskNetwork;
+import com.finpulse.model.task.NativeHeap;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
 import com.finpulse.model.text.TokenizedText;
@@ -28,6 +30,7 @@ final class BertClassifier implements Classifier {
   private final String modelId;
   private final List<String> topicLabels;
   private final Semaphore permits;
+  private final ForwardLanes lanes;
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -43,6 +46,15 @@ final class BertClassifier implements Classifier {
     this.modelId = manifest.name() + "@" + sha.substring(0, Math.min(12, sha.length()));
     this.topicLabels = List.copyOf(net.labels(Task.TOPIC));
     this.permits = new Semaphore(options.maxConcurrentCalls(), true);
+    boolean gpu = net.encoder().manager().getDevice().isGpu();
+    if (!gpu) {
+      NativeHeap.tuneForInference();
+    }
+    int laneCount = gpu ? 1 : options.effectiveCpuLanes();
+    this.lanes =
+        laneCount > 1
+            ? new ForwardLanes(laneCount, Math.max(1, options.cpuThreadsOrCores() / laneCount))
+            : null;
   }
 
   @Override
@@ -66,7 +78,7 @@ final class BertClassifier implements Classifier {
       try {
         probs =
             BatchedInference.probabilities(
-                net, tok, BOTH, options.tokenBudget(), options.maxBatch());
+                net, tok, BOTH, options.tokenBudget(), options.maxBatch(), lanes);
       } finally {
         permits.release();
       }
@@ -101,6 +113,11 @@ final class BertClassifier implements Classifier {
     return topicLabels;
   }
 
+  /** Batches that run side by side on CPU (1 on a GPU). */
+  int lanes() {
+    return lanes == null ? 1 : lanes.lanes();
+  }
+
   DataType precision() {
     return net.encoder().dataType();
   }
@@ -115,6 +132,9 @@ final class BertClassifier implements Classifier {
     try {
       if (!closed) {
         closed = true;
+        if (lanes != null) {
+          lanes.close();
+        }
         net.close();
         tokenizer.close();
       }

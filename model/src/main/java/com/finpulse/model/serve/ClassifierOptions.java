@@ -4,13 +4,17 @@ package com.finpulse.model.serve;
  * How a {@link Classifier} runs.
  *
  * @param device {@code auto} (GPU when DJL finds one, else CPU), {@code cpu} or {@code gpu}
- * @param cpuThreads PyTorch intra-op threads; 0 keeps the engine default (one per core). This is
+ * @param cpuThreads CPU threads for the model; 0 means one per core. PyTorch's thread count is
  *     engine-global: it applies to every model in the JVM
  * @param maxLength token limit per text (truncation); 0 uses the model's own (128 for the default)
  * @param tokenBudget cap on batch size x longest text in the batch: bounds memory per forward
  * @param maxBatch cap on texts per forward
  * @param fp16OnGpu run the encoder in float16 on a GPU (never on CPU, where it is slower)
- * @param maxConcurrentCalls forwards allowed at the same time; further callers wait
+ * @param maxConcurrentCalls calls allowed at the same time; further callers wait
+ * @param cpuLanes on CPU, batches of one call that run side by side, each with {@code cpuThreads /
+ *     cpuLanes} intra-op threads; 0 means one lane per thread (best throughput for a small
+ *     encoder), 1 means one forward at a time over all threads (lowest latency for a single short
+ *     text)
  */
 public record ClassifierOptions(
     String device,
@@ -19,7 +23,8 @@ public record ClassifierOptions(
     int tokenBudget,
     int maxBatch,
     boolean fp16OnGpu,
-    int maxConcurrentCalls) {
+    int maxConcurrentCalls,
+    int cpuLanes) {
 
   public ClassifierOptions {
     if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
@@ -29,32 +34,49 @@ public record ClassifierOptions(
         || maxLength < 0
         || tokenBudget <= 0
         || maxBatch <= 0
-        || maxConcurrentCalls <= 0) {
+        || maxConcurrentCalls <= 0
+        || cpuLanes < 0) {
       throw new IllegalArgumentException("invalid classifier options " + this);
     }
   }
 
   public static ClassifierOptions defaults() {
-    return new ClassifierOptions("auto", 0, 0, 8192, 64, true, 1);
+    return new ClassifierOptions("auto", 0, 0, 8192, 64, true, 1, 0);
   }
 
   public ClassifierOptions withDevice(String d) {
     return new ClassifierOptions(
-        d, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls);
+        d, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls, cpuLanes);
   }
 
   public ClassifierOptions withCpuThreads(int n) {
     return new ClassifierOptions(
-        device, n, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls);
+        device, n, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls, cpuLanes);
   }
 
   public ClassifierOptions withTokenBudget(int tokens, int batch) {
     return new ClassifierOptions(
-        device, cpuThreads, maxLength, tokens, batch, fp16OnGpu, maxConcurrentCalls);
+        device, cpuThreads, maxLength, tokens, batch, fp16OnGpu, maxConcurrentCalls, cpuLanes);
   }
 
   public ClassifierOptions withMaxConcurrentCalls(int n) {
     return new ClassifierOptions(
-        device, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, n);
+        device, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, n, cpuLanes);
+  }
+
+  public ClassifierOptions withCpuLanes(int n) {
+    return new ClassifierOptions(
+        device, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls, n);
+  }
+
+  /** Threads the model may use on CPU: {@link #cpuThreads()}, or one per core. */
+  public int cpuThreadsOrCores() {
+    return cpuThreads > 0 ? cpuThreads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Lanes on CPU for {@link #cpuThreadsOrCores()} threads: {@link #cpuLanes()}, or one each. */
+  public int effectiveCpuLanes() {
+    int threads = cpuThreadsOrCores();
+    return cpuLanes == 0 ? threads : Math.min(cpuLanes, threads);
   }
 }

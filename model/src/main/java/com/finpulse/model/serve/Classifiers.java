@@ -13,15 +13,18 @@ import java.nio.file.Path;
  * <p><b>Concurrency model.</b> A classifier is thread-safe and meant to be shared: load it once per
  * JVM. {@link Classifier#classify} tokenizes on the calling thread (the tokenizer is thread-safe),
  * then runs the forward under a fair semaphore of {@link ClassifierOptions#maxConcurrentCalls()}
- * permits (default 1), because one forward already uses every PyTorch intra-op thread on CPU or the
- * whole GPU: parallel forwards would only oversubscribe. Throughput comes from batching, so give it
- * many texts per call (the stream processor's micro-batches); inside a call texts are sorted by
- * length, padded per batch and cut by a token budget. Each batch runs in its own NDManager scope
- * whose results are copied to Java arrays before it closes, so native memory stays flat however
- * many calls are made. The weights are read-only after loading (LoRA merged, no gradients), so
- * forwards never interfere with each other. {@link Classifier#close} waits for running calls and
- * later calls fail with {@link IllegalStateException}. Never train in a JVM that serves: autograd
- * mode is engine-global.
+ * permits (default 1): one call already uses every core or the whole GPU, so parallel calls would
+ * only oversubscribe. Inside a call texts are sorted by length, padded per batch and cut by a token
+ * budget. On a GPU the batches run one after another, each as large as the budget allows. On CPU
+ * they run side by side on {@link ClassifierOptions#cpuLanes() lanes}, by default one lane per core
+ * with one PyTorch thread each: for a small encoder on short texts this is faster than one forward
+ * over all cores, whose per-operator fork/join costs about as much as it saves. Throughput comes
+ * from batching, so give it many texts per call (the stream processor's micro-batches). Each batch
+ * runs in its own NDManager scope whose results are copied to Java arrays before it closes, so
+ * native memory stays flat however many calls are made. The weights are read-only after loading
+ * (LoRA merged, no gradients), so forwards never interfere with each other. {@link
+ * Classifier#close} waits for running calls and later calls fail with {@link
+ * IllegalStateException}. Never train in a JVM that serves: autograd mode is engine-global.
  */
 public final class Classifiers {
 

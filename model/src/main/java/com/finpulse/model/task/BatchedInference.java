@@ -20,7 +20,16 @@ import java.util.stream.IntStream;
  */
 public final class BatchedInference {
 
+  static final int CHUNKS_PER_LANE = 3;
+
+  /** Smaller batches lose more to per-operator overhead than balance gains. */
+  static final int MIN_CHUNK = 8;
+
   private BatchedInference() {}
+
+  private static int ceilDiv(int a, int b) {
+    return -Math.floorDiv(-a, b);
+  }
 
   public static Map<Task, float[][]> probabilities(
       MultiTaskNetwork net,
@@ -28,6 +37,23 @@ public final class BatchedInference {
       Set<Task> tasks,
       int tokenBudget,
       int maxBatch) {
+    return probabilities(net, texts, tasks, tokenBudget, maxBatch, null);
+  }
+
+  /**
+   * @param lanes where batches run side by side; null runs them one after another on the caller's
+   *     thread. With lanes, a call is cut into about {@value #CHUNKS_PER_LANE} batches per lane (of
+   *     at least {@value #MIN_CHUNK} texts) that the lanes take longest first as they come free: a
+   *     lane that loses its core to another thread for a while then holds up one small batch, not
+   *     half the call, while the other lanes take over the rest.
+   */
+  public static Map<Task, float[][]> probabilities(
+      MultiTaskNetwork net,
+      List<TokenizedText> texts,
+      Set<Task> tasks,
+      int tokenBudget,
+      int maxBatch,
+      ForwardLanes lanes) {
     int n = texts.size();
     Map<Task, float[][]> out = new EnumMap<>(Task.class);
     for (Task t : tasks) {
@@ -39,36 +65,66 @@ public final class BatchedInference {
             .sorted(Comparator.comparingInt(i -> texts.get(i).length()))
             .mapToInt(Integer::intValue)
             .toArray();
+    int cap =
+        lanes == null
+            ? maxBatch
+            : Math.min(maxBatch, Math.max(MIN_CHUNK, ceilDiv(n, lanes.lanes() * CHUNKS_PER_LANE)));
+    List<int[]> ranges = new ArrayList<>();
     int start = 0;
     while (start < n) {
       int end = start + 1;
       // Sorted ascending: the batch's longest text is the last one added.
       while (end < n
-          && end - start < maxBatch
+          && end - start < cap
           && (long) (end - start + 1) * texts.get(order[end]).length() <= tokenBudget) {
         end++;
       }
-      List<TokenizedText> batch = new ArrayList<>(end - start);
-      for (int i = start; i < end; i++) {
-        batch.add(texts.get(order[i]));
-      }
-      try (NDManager scope = net.encoder().manager().newSubManager()) {
-        PaddedBatch b = PaddedBatch.of(batch, scope);
-        NDArray pooled = net.pooled(b.ids(), b.typeIds(), b.mask(), false);
-        for (Task t : tasks) {
-          NDArray probs = net.logits(t, pooled).toType(DataType.FLOAT32, false).softmax(-1);
-          float[] flat = probs.toFloatArray();
-          int k = (int) probs.getShape().get(1);
-          float[][] dst = out.get(t);
-          for (int i = 0; i < batch.size(); i++) {
-            float[] row = new float[k];
-            System.arraycopy(flat, i * k, row, 0, k);
-            dst[order[start + i]] = row;
-          }
-        }
-      }
+      ranges.add(new int[] {start, end});
       start = end;
     }
+    if (lanes == null) {
+      for (int[] r : ranges) {
+        run(net, texts, tasks, order, r[0], r[1], out);
+      }
+    } else {
+      // Longest batches first, so the lanes finish together.
+      List<Runnable> work = new ArrayList<>(ranges.size());
+      for (int i = ranges.size() - 1; i >= 0; i--) {
+        int[] r = ranges.get(i);
+        work.add(() -> run(net, texts, tasks, order, r[0], r[1], out));
+      }
+      lanes.runAll(work);
+    }
     return out;
+  }
+
+  /** One batch: texts {@code order[from..to)}; writes only those texts' rows of {@code out}. */
+  private static void run(
+      MultiTaskNetwork net,
+      List<TokenizedText> texts,
+      Set<Task> tasks,
+      int[] order,
+      int from,
+      int to,
+      Map<Task, float[][]> out) {
+    List<TokenizedText> batch = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      batch.add(texts.get(order[i]));
+    }
+    try (NDManager scope = net.encoder().manager().newSubManager()) {
+      PaddedBatch b = PaddedBatch.of(batch, scope);
+      NDArray pooled = net.pooled(b.ids(), b.typeIds(), b.mask(), false);
+      for (Task t : tasks) {
+        NDArray probs = net.logits(t, pooled).toType(DataType.FLOAT32, false).softmax(-1);
+        float[] flat = probs.toFloatArray();
+        int k = (int) probs.getShape().get(1);
+        float[][] dst = out.get(t);
+        for (int i = 0; i < batch.size(); i++) {
+          float[] row = new float[k];
+          System.arraycopy(flat, i * k, row, 0, k);
+          dst[order[from + i]] = row;
+        }
+      }
+    }
   }
 }

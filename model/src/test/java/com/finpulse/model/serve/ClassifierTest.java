@@ -67,6 +67,31 @@ class ClassifierTest {
   }
 
   @Test
+  void batchesOnLanesGiveTheSameAnswersAsOneForwardAtATime() {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      texts.add("Shares of company " + i + " " + "rose sharply ".repeat(i % 9) + "after results");
+    }
+    ClassifierOptions cpu = ClassifierOptions.defaults().withDevice("cpu").withCpuThreads(2);
+    List<Prediction> sequential;
+    try (Classifier one = Classifiers.load(modelDir, cpu.withCpuLanes(1))) {
+      assertThat(((BertClassifier) one).lanes()).isEqualTo(1);
+      sequential = one.classify(texts);
+    }
+    try (Classifier lanes = Classifiers.load(modelDir, cpu.withCpuLanes(2))) {
+      assertThat(((BertClassifier) lanes).lanes()).isEqualTo(2);
+      List<Prediction> side = lanes.classify(texts);
+      assertThat(side).hasSize(texts.size());
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(side.get(i).topic()).isEqualTo(sequential.get(i).topic());
+        assertThat(side.get(i).sentimentScore())
+            .as("text %d", i)
+            .isCloseTo(sequential.get(i).sentimentScore(), within(1e-5));
+      }
+    }
+  }
+
+  @Test
   void concurrentCallersShareOneClassifierAndMemoryStaysFlat() throws Exception {
     try (Classifier c =
         Classifiers.load(
