@@ -43,6 +43,8 @@ public final class PipelineBenchmark implements Benchmark {
         Usage: ./finpulse bench pipeline [options]
 
           --articles N          headlines pushed through as a backlog (default 2000)
+          --warmup N            headlines pushed through before measuring, so the broker's and the
+                                processor's code is JIT-compiled (default 2000)
           --latency-articles N  headlines of the latency phase, sent at half the measured
                                 throughput (default: min(500, articles / 2))
           --data FILE           headline CSV (default: the Benzinga sample in the shared data dir)
@@ -62,6 +64,7 @@ public final class PipelineBenchmark implements Benchmark {
       return 0;
     }
     int articles = args.intValue("articles", 2000);
+    int warmUp = args.intValue("warmup", 2000);
     int latencyArticles = args.intValue("latency-articles", Math.min(500, articles / 2));
     Path data = args.path("data");
     int partitions = args.intValue("partitions", 3);
@@ -76,7 +79,12 @@ public final class PipelineBenchmark implements Benchmark {
     int batch = args.intValue("batch", config.scoring().maxBatchSize());
     int commitMillis = args.intValue("commit-interval", -1);
     args.rejectUnknown();
-    if (articles < 1 || latencyArticles < 1 || partitions < 1 || threads < 1 || batch < 1) {
+    if (articles < 1
+        || warmUp < 0
+        || latencyArticles < 1
+        || partitions < 1
+        || threads < 1
+        || batch < 1) {
       throw new UsageException("counts must be at least 1");
     }
 
@@ -94,6 +102,7 @@ public final class PipelineBenchmark implements Benchmark {
                   headlines,
                   new PipelineRun.Options(
                       articles,
+                      warmUp,
                       latencyArticles,
                       partitions,
                       threads,

@@ -49,6 +49,7 @@ final class PipelineRun {
    */
   record Options(
       int articles,
+      int warmUpArticles,
       int latencyArticles,
       int partitions,
       int threads,
@@ -125,17 +126,23 @@ final class PipelineRun {
                   });
           KafkaProducer<byte[], byte[]> producer = producer(broker.bootstrapServers())) {
         service.start();
-        err.println("Warming up the pipeline (Kafka Streams start, first model calls)...");
-        int warmUp = 2 * o.maxBatchSize();
-        backlog(producer, warmUp, "warm-up");
+        err.println(
+            "Warming up the pipeline (Kafka Streams start, JIT compilation of the broker and"
+                + " the processor, first model calls)...");
+        // Headlines after the measured ones, so the measured phase scores exactly the texts the
+        // model alone scored.
+        next = o.articles();
+        backlog(producer, o.warmUpArticles(), "warm-up");
 
         long callsBefore = service.metrics().modelCalls();
         long textsBefore = service.metrics().modelCallTexts();
+        next = 0;
         double pipelineSeconds = backlog(producer, o.articles(), "pipeline");
         long calls = service.metrics().modelCalls() - callsBefore;
         double meanBatch =
             calls == 0 ? 0 : (double) (service.metrics().modelCallTexts() - textsBefore) / calls;
 
+        next = o.articles() + o.warmUpArticles();
         double rate = 0.5 * o.articles() / pipelineSeconds;
         double[] latencies = steady(producer, o.latencyArticles(), rate);
         return new Result(
@@ -152,7 +159,10 @@ final class PipelineRun {
     }
   }
 
-  /** The model alone on the same texts, in batches of the same maximum size, after a warm-up. */
+  /**
+   * The model alone on the texts of the measured pipeline phase, in batches of the same maximum
+   * size, after a warm-up.
+   */
   private double modelAlone() {
     List<String> texts = new ArrayList<>(o.articles());
     for (int i = 0; i < o.articles(); i++) {

@@ -67,6 +67,7 @@ class PipelineRunIT {
                 headlines,
                 new PipelineRun.Options(
                     400,
+                    64,
                     60,
                     2,
                     1,
