@@ -13,29 +13,29 @@ import java.util.Arrays;
  * in any order gives the same count. A late article that bridges two stories merges them; the count
  * then goes down by one, which is the truth: they were one story.
  *
- * <p>At most {@value #MAX_TRACKED} distinct fingerprints are kept per window and key (the
- * aggregate's changelog record must stay well under Kafka's 1 MB); beyond that a new fingerprint
- * that matches none of them counts as a new story without being tracked.
+ * <p>At most {@value #MAX_TRACKED} distinct fingerprints are kept per window and key; beyond that a
+ * new fingerprint that matches none of them counts as a new story without being tracked. The
+ * clusters live in {@link StoryCounter}'s memory; what it persists is the sequence of {@link #add}
+ * calls that changed them, which replays to the same state.
  */
 final class StoryClusters {
 
   static final int MAX_TRACKED = 20_000;
 
-  private long[] fingerprints;
-  private int[] parent;
+  /** What an {@link #add} did. */
+  enum Added {
+    /** Nothing: the fingerprint is tracked already, or (beyond the cap) matches a tracked one. */
+    NOTHING,
+    /** A new tracked fingerprint: a new story, or joined to (and maybe merging) tracked ones. */
+    TRACKED,
+    /** Beyond the cap: a new story, counted but not tracked. */
+    UNTRACKED
+  }
+
+  private long[] fingerprints = new long[4];
+  private int[] parent = new int[4];
   private int size;
   private long stories;
-
-  StoryClusters() {
-    this(new long[4], new int[4], 0, 0);
-  }
-
-  private StoryClusters(long[] fingerprints, int[] parent, int size, long stories) {
-    this.fingerprints = fingerprints;
-    this.parent = parent;
-    this.size = size;
-    this.stories = stories;
-  }
 
   long stories() {
     return stories;
@@ -45,20 +45,20 @@ final class StoryClusters {
     return size;
   }
 
-  void add(long fingerprint) {
+  Added add(long fingerprint) {
     for (int i = 0; i < size; i++) {
       if (fingerprints[i] == fingerprint) {
-        return;
+        return Added.NOTHING;
       }
     }
     if (size >= MAX_TRACKED) {
       for (int i = 0; i < size; i++) {
         if (ContentFingerprint.nearDuplicates(fingerprint, fingerprints[i])) {
-          return;
+          return Added.NOTHING;
         }
       }
       stories++;
-      return;
+      return Added.UNTRACKED;
     }
     if (size == fingerprints.length) {
       int capacity = Math.min(MAX_TRACKED, size * 2);
@@ -80,6 +80,12 @@ final class StoryClusters {
         }
       }
     }
+    return Added.TRACKED;
+  }
+
+  /** Replays {@code n} adds that returned {@link Added#UNTRACKED}. */
+  void addUntracked(long n) {
+    stories += n;
   }
 
   private int find(int i) {
@@ -90,32 +96,14 @@ final class StoryClusters {
     return i;
   }
 
-  int serializedSize() {
-    return 4 + 8 + size * (8 + 4);
-  }
-
-  void writeTo(ByteBuffer buf) {
-    buf.putInt(size).putLong(stories);
-    for (int i = 0; i < size; i++) {
-      buf.putLong(fingerprints[i]);
-    }
-    for (int i = 0; i < size; i++) {
-      buf.putInt(parent[i]);
-    }
-  }
-
-  static StoryClusters readFrom(ByteBuffer buf) {
+  /**
+   * The story count of a cluster set in the form version 1 aggregates embedded (size, stories,
+   * fingerprints, parents); leaves {@code buf} after it.
+   */
+  static long skipLegacy(ByteBuffer buf) {
     int size = buf.getInt();
     long stories = buf.getLong();
-    int capacity = Math.max(4, size);
-    long[] fingerprints = new long[capacity];
-    int[] parent = new int[capacity];
-    for (int i = 0; i < size; i++) {
-      fingerprints[i] = buf.getLong();
-    }
-    for (int i = 0; i < size; i++) {
-      parent[i] = buf.getInt();
-    }
-    return new StoryClusters(fingerprints, parent, size, stories);
+    buf.position(buf.position() + size * (8 + 4));
+    return stories;
   }
 }

@@ -1,15 +1,16 @@
 package com.finpulse.processor.aggregate;
 
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.event.TrendWindow;
 import java.time.Instant;
 
 /**
  * The running aggregate of one key in one window: counts per sentiment, the score sum and the
- * distinct stories, overall and among negative articles. Mutable: Kafka Streams hands the
- * aggregator a freshly deserialised copy on every update.
+ * number of distinct stories, overall and among negative articles (kept by {@link StoryCounter},
+ * which hands over each article's change in them). A few fixed fields, so updating a window costs
+ * the same however many articles it holds. Mutable: Kafka Streams hands the aggregator a freshly
+ * deserialised copy on every update.
  */
 public final class TrendAggregate {
 
@@ -17,20 +18,18 @@ public final class TrendAggregate {
   long neutral;
   long positive;
   double scoreSum;
-  final StoryClusters stories;
-  final StoryClusters negativeStories;
+  long stories;
+  long negativeStories;
 
-  public TrendAggregate() {
-    this(0, 0, 0, 0, new StoryClusters(), new StoryClusters());
-  }
+  public TrendAggregate() {}
 
   TrendAggregate(
       long negative,
       long neutral,
       long positive,
       double scoreSum,
-      StoryClusters stories,
-      StoryClusters negativeStories) {
+      long stories,
+      long negativeStories) {
     this.negative = negative;
     this.neutral = neutral;
     this.positive = positive;
@@ -39,17 +38,16 @@ public final class TrendAggregate {
     this.negativeStories = negativeStories;
   }
 
-  public TrendAggregate add(TrendContribution c) {
+  /** Adds one article's increment for the window at {@code windowIndex} of the configuration. */
+  public TrendAggregate add(TrendIncrement c, int windowIndex) {
     switch (c.sentiment()) {
       case NEGATIVE -> negative++;
       case NEUTRAL -> neutral++;
       case POSITIVE -> positive++;
     }
     scoreSum += c.score();
-    stories.add(c.fingerprint());
-    if (c.sentiment() == Sentiment.NEGATIVE) {
-      negativeStories.add(c.fingerprint());
-    }
+    stories += c.storyDeltas()[windowIndex];
+    negativeStories += c.negativeStoryDeltas()[windowIndex];
     return this;
   }
 
@@ -72,8 +70,8 @@ public final class TrendAggregate {
         count,
         count == 0 ? 0 : scoreSum / count,
         count == 0 ? 0 : (double) negative / count,
-        stories.stories(),
-        negativeStories.stories(),
+        stories,
+        negativeStories,
         updatedAt);
   }
 }

@@ -22,13 +22,15 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The trends sub-topology: news.scored (on event time) fans out to one contribution per key
- * (market, topic, each ticker), is repartitioned by key, and aggregated in each tumbling window
- * with a grace period. Every update of a window (after the record cache coalesces updates within a
- * commit interval) goes to sentiment.trends, so dashboards see windows fill up live.
+ * (market, topic, each ticker), is repartitioned by key, gets its change in distinct stories per
+ * window from {@link StoryCounter}, and is aggregated in each tumbling window with a grace period.
+ * Every update of a window (after the record cache coalesces updates within a commit interval) goes
+ * to sentiment.trends, so dashboards see windows fill up live.
  *
  * <p>It reads news.scored rather than the scoring step's output directly, so a trend is by
  * definition a function of news.scored: what the tests recompute, and what a reset of this
@@ -55,7 +57,14 @@ public final class TrendAggregation {
             Consumed.with(Serdes.String(), EventSerdes.scoredArticle())
                 .withTimestampExtractor(new ScoredArticleEventTime())
                 .withName("news-scored-source"));
-    KGroupedStream<String, TrendContribution> byKey =
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoryCounter.STORE),
+                Serdes.Bytes(),
+                Serdes.ByteArray())
+            // Successive rewrites of a window's last chunk coalesce until the commit.
+            .withCachingEnabled());
+    KGroupedStream<String, TrendIncrement> byKey =
         scored
             .flatMap(
                 (id, article) -> {
@@ -72,15 +81,21 @@ public final class TrendAggregation {
             .processValues(
                 () -> new LateArrivalCounter(settings.windows(), settings.grace(), metrics),
                 Named.as("late-arrivals"))
-            .groupByKey(Grouped.with("trend-by-key", Serdes.String(), contributionSerde));
+            .processValues(
+                () -> new StoryCounter(settings.windows(), settings.grace()),
+                Named.as("story-counts"),
+                StoryCounter.STORE)
+            .groupByKey(Grouped.with("trend-by-key", Serdes.String(), new TrendIncrementSerde()));
     TrendAggregateSerde aggregateSerde = new TrendAggregateSerde();
-    for (TrendWindow window : settings.windows()) {
+    for (int i = 0; i < settings.windows().size(); i++) {
+      TrendWindow window = settings.windows().get(i);
+      int index = i;
       String label = window.label().toLowerCase(Locale.ROOT);
       byKey
           .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), settings.grace()))
           .aggregate(
               TrendAggregate::new,
-              (key, contribution, aggregate) -> aggregate.add(contribution),
+              (key, increment, aggregate) -> aggregate.add(increment, index),
               Named.as("trend-" + label),
               Materialized.<String, TrendAggregate, WindowStore<Bytes, byte[]>>as(storeName(window))
                   .withKeySerde(Serdes.String())

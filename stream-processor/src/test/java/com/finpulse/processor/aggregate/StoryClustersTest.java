@@ -3,7 +3,6 @@ package com.finpulse.processor.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finpulse.common.event.ContentFingerprint;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -85,20 +84,6 @@ class StoryClustersTest {
     c.add(a);
     assertThat(c.stories()).isEqualTo(1);
     assertThat(c.tracked()).isEqualTo(3);
-  }
-
-  @Test
-  void survivesSerialisation() {
-    Random r = new Random(7);
-    StoryClusters c = new StoryClusters();
-    List<Long> window = syntheticWindow(r);
-    window.subList(0, window.size() / 2).forEach(c::add);
-    ByteBuffer buf = ByteBuffer.allocate(c.serializedSize());
-    c.writeTo(buf);
-    buf.flip();
-    StoryClusters copy = StoryClusters.readFrom(buf);
-    window.subList(window.size() / 2, window.size()).forEach(copy::add);
-    assertThat(copy.stories()).isEqualTo(bruteForce(window));
   }
 
   @Test
