@@ -43,8 +43,9 @@ public final class PipelineBenchmark implements Benchmark {
         Usage: ./finpulse bench pipeline [options]
 
           --articles N          headlines pushed through as a backlog (default 2000)
-          --warmup N            headlines pushed through before measuring, so the broker's and the
-                                processor's code is JIT-compiled (default 2000)
+          --warmup N|auto       headlines pushed through before measuring; auto (default) repeats
+                                rounds of 2000 until JIT compilation of the broker and the
+                                processor takes under 3% of the CPU (at most 8 minutes)
           --latency-articles N  headlines of the latency phase, sent at half the measured
                                 throughput (default: min(500, articles / 2))
           --data FILE           headline CSV (default: the Benzinga sample in the shared data dir)
@@ -64,7 +65,16 @@ public final class PipelineBenchmark implements Benchmark {
       return 0;
     }
     int articles = args.intValue("articles", 2000);
-    int warmUp = args.intValue("warmup", 2000);
+    String warmUpArg = args.get("warmup", "auto");
+    int warmUp;
+    try {
+      warmUp =
+          warmUpArg.equals("auto")
+              ? PipelineRun.WARM_UP_UNTIL_JIT_SETTLES
+              : Integer.parseInt(warmUpArg);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--warmup must be a number of articles or auto, got " + warmUpArg);
+    }
     int latencyArticles = args.intValue("latency-articles", Math.min(500, articles / 2));
     Path data = args.path("data");
     int partitions = args.intValue("partitions", 3);
@@ -80,7 +90,7 @@ public final class PipelineBenchmark implements Benchmark {
     int commitMillis = args.intValue("commit-interval", -1);
     args.rejectUnknown();
     if (articles < 1
-        || warmUp < 0
+        || (warmUp < 0 && warmUp != PipelineRun.WARM_UP_UNTIL_JIT_SETTLES)
         || latencyArticles < 1
         || partitions < 1
         || threads < 1
@@ -141,6 +151,18 @@ public final class PipelineBenchmark implements Benchmark {
         partitions,
         threads,
         batch);
+    PipelineRun.WarmUp w = r.warmUp();
+    out.printf(
+        Locale.ROOT,
+        "warm-up: %d articles in %.0f s%s%n",
+        w.articles(),
+        w.seconds(),
+        Double.isNaN(w.jitShare())
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", JIT compilation at %.1f%% of the CPU at its end",
+                100 * w.jitShare()));
     out.printf(
         Locale.ROOT,
         "pipeline: %d articles in %.2f s = %.1f articles/s (produce -> scored -> InfluxDB point)%n",
