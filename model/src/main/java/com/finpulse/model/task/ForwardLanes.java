@@ -21,7 +21,6 @@ public final class ForwardLanes implements AutoCloseable {
   private static final AtomicInteger POOLS = new AtomicInteger();
 
   private final int lanes;
-  private final int threadsPerLane;
   private final ExecutorService pool;
 
   /**
@@ -34,7 +33,6 @@ public final class ForwardLanes implements AutoCloseable {
           "lanes must be >= 2 and threads per lane >= 1, got " + lanes + "/" + threadsPerLane);
     }
     this.lanes = lanes;
-    this.threadsPerLane = threadsPerLane;
     JniUtils.setNumThreads(threadsPerLane);
     int id = POOLS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
@@ -57,10 +55,6 @@ public final class ForwardLanes implements AutoCloseable {
 
   public int lanes() {
     return lanes;
-  }
-
-  public int threadsPerLane() {
-    return threadsPerLane;
   }
 
   /**
