@@ -36,6 +36,7 @@ final class StoryClusters {
   private int[] parent = new int[4];
   private int size;
   private long stories;
+  private long untracked;
 
   long stories() {
     return stories;
@@ -43,6 +44,11 @@ final class StoryClusters {
 
   int tracked() {
     return size;
+  }
+
+  /** Adds so far that returned {@link Added#UNTRACKED}. */
+  long untracked() {
+    return untracked;
   }
 
   Added add(long fingerprint) {
@@ -58,6 +64,7 @@ final class StoryClusters {
         }
       }
       stories++;
+      untracked++;
       return Added.UNTRACKED;
     }
     if (size == fingerprints.length) {
@@ -86,6 +93,7 @@ final class StoryClusters {
   /** Replays {@code n} adds that returned {@link Added#UNTRACKED}. */
   void addUntracked(long n) {
     stories += n;
+    untracked += n;
   }
 
   private int find(int i) {

@@ -93,35 +93,22 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
     long[] fingerprints = new long[8];
     byte[] flags = new byte[8];
     int entries;
-    long untrackedAll;
-    long untrackedNegative;
 
-    /** Applies one add; returns what changed for the store: 0 nothing, 1 an entry, 2 a count. */
-    int add(long fp, boolean isNegative) {
-      byte into = 0;
-      boolean counted = false;
-      switch (all.add(fp)) {
-        case TRACKED -> into |= INTO_ALL;
-        case UNTRACKED -> {
-          untrackedAll++;
-          counted = true;
-        }
-        case NOTHING -> {}
-      }
-      if (isNegative) {
-        switch (negative.add(fp)) {
-          case TRACKED -> into |= INTO_NEGATIVE;
-          case UNTRACKED -> {
-            untrackedNegative++;
-            counted = true;
-          }
-          case NOTHING -> {}
-        }
-      }
+    /** What one add changed that the store must hear of: a new entry, the untracked counts. */
+    record Change(boolean entry, boolean untracked) {}
+
+    Change add(long fp, boolean isNegative) {
+      StoryClusters.Added a = all.add(fp);
+      StoryClusters.Added n = isNegative ? negative.add(fp) : StoryClusters.Added.NOTHING;
+      byte into =
+          (byte)
+              ((a == StoryClusters.Added.TRACKED ? INTO_ALL : 0)
+                  | (n == StoryClusters.Added.TRACKED ? INTO_NEGATIVE : 0));
       if (into != 0) {
         append(fp, into);
       }
-      return (into != 0 ? 1 : 0) | (counted ? 2 : 0);
+      return new Change(
+          into != 0, a == StoryClusters.Added.UNTRACKED || n == StoryClusters.Added.UNTRACKED);
     }
 
     void replay(long fp, byte into) {
@@ -183,14 +170,17 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
       WindowStories w = open.computeIfAbsent(key, this::load);
       long before = w.all.stories();
       long negativeBefore = w.negative.stories();
-      int changed = w.add(c.fingerprint(), isNegative);
-      if ((changed & 1) != 0) {
+      WindowStories.Change changed = w.add(c.fingerprint(), isNegative);
+      if (changed.entry()) {
         store.put(key.chunk((w.entries - 1) / CHUNK), w.lastChunk());
       }
-      if ((changed & 2) != 0) {
+      if (changed.untracked()) {
         store.put(
             key.chunk(UNTRACKED_CHUNK),
-            ByteBuffer.allocate(16).putLong(w.untrackedAll).putLong(w.untrackedNegative).array());
+            ByteBuffer.allocate(16)
+                .putLong(w.all.untracked())
+                .putLong(w.negative.untracked())
+                .array());
       }
       stories[i] = Math.toIntExact(w.all.stories() - before);
       negativeStories[i] = Math.toIntExact(w.negative.stories() - negativeBefore);
@@ -221,10 +211,8 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
     }
     if (untracked != null) {
       ByteBuffer b = ByteBuffer.wrap(untracked);
-      w.untrackedAll = b.getLong();
-      w.untrackedNegative = b.getLong();
-      w.all.addUntracked(w.untrackedAll);
-      w.negative.addUntracked(w.untrackedNegative);
+      w.all.addUntracked(b.getLong());
+      w.negative.addUntracked(b.getLong());
     }
     return w;
   }
