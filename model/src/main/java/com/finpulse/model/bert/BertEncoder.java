@@ -11,7 +11,6 @@ import com.finpulse.model.weights.BertWeights;
 import com.finpulse.model.weights.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ import java.util.Random;
  * <p>Parameters live in the encoder's own {@link NDManager}. Every op in {@link #forward} takes an
  * activation as its first operand, so its result belongs to the caller's per-batch manager and
  * nothing accumulates in the parameter manager. After {@link #prepareForInference} the LoRA deltas
- * are merged, the forward switches to {@link #forwardPacked} over per-layer inference parameters
- * (fused Q/K/V, block output biases folded into the LayerNorms before them).
+ * are merged, Q/K/V are fused into one matrix with the 1/sqrt(d) scale folded into the query rows,
+ * and the forward uses that path.
  */
 public final class BertEncoder implements AutoCloseable {
 
@@ -34,8 +33,8 @@ public final class BertEncoder implements AutoCloseable {
   private final Map<String, NDArray> params = new LinkedHashMap<>();
   private final Map<String, LoraAdapter> adapters = new LinkedHashMap<>();
   private final LoraConfig lora;
-  private InferenceLayer[] inferenceLayers;
-  private NDArray embeddingsLnBias;
+  private NDArray[] fusedQkvWeight;
+  private NDArray[] fusedQkvBias;
   private DataType dataType = DataType.FLOAT32;
   private float hiddenDropout;
 
@@ -161,9 +160,8 @@ public final class BertEncoder implements AutoCloseable {
   }
 
   /**
-   * Merges every adapter into its base weight, then builds the inference layers (see {@link
-   * InferenceLayer}) in fp32 and casts everything to {@code type} (FLOAT16 on GPU). The encoder is
-   * then for inference only.
+   * Merges every adapter into its base weight, fuses Q/K/V (query rows pre-scaled by 1/sqrt(d)) and
+   * casts to {@code type} (FLOAT16 on GPU). The encoder is then for inference only.
    */
   public void prepareForInference(DataType type) {
     for (Map.Entry<String, LoraAdapter> e : adapters.entrySet()) {
@@ -177,116 +175,38 @@ public final class BertEncoder implements AutoCloseable {
       ad.b().close();
     }
     adapters.clear();
-    int layers = config.numLayers();
-    inferenceLayers = new InferenceLayer[layers];
-    // Each block's output bias (attention output, FFN output) is added to the LayerNorm that
-    // produces the block's input instead, and the block's residual is the C operand of its
-    // addmm: the residual add and the bias broadcast copy disappear. The consumers of that
-    // shifted input (the QKV and FFN-in products) get the shift subtracted from their biases.
-    double inv = 1.0 / Math.sqrt(config.headSize());
-    Map<NDArray, NDArray> casts = new IdentityHashMap<>();
-    try (NDManager tmp = manager.newSubManager()) {
-      NDArray shifted =
-          params
-              .get("embeddings.LayerNorm.bias")
-              .add(params.get("encoder.layer.0.attention.output.dense.bias"));
-      shifted.attach(tmp);
-      embeddingsLnBias = owned(shifted, type);
-    }
-    for (int l = 0; l < layers; l++) {
-      String p = "encoder.layer." + l + ".";
-      try (NDManager tmp = manager.newSubManager()) {
-        NDArray attnShift = params.get(p + "attention.output.dense.bias");
-        NDArray ffnShift = params.get(p + "output.dense.bias");
-        NDArray q = params.get(p + "attention.self.query.weight");
-        NDArray k = params.get(p + "attention.self.key.weight");
-        NDArray v = params.get(p + "attention.self.value.weight");
-        NDArray qb = params.get(p + "attention.self.query.bias").sub(times(q, attnShift)).mul(inv);
-        // A key bias adds the same amount to every score of a query: softmax ignores it.
-        NDArray kb = qb.zerosLike();
-        NDArray vb = params.get(p + "attention.self.value.bias").sub(times(v, attnShift));
-        NDArray qScaled = q.mul(inv);
-        NDArray ffnIn = params.get(p + "intermediate.dense.weight");
-        NDArray ffnInBias = params.get(p + "intermediate.dense.bias").sub(times(ffnIn, ffnShift));
-        NDArray attnLnBias = params.get(p + "attention.output.LayerNorm.bias").add(ffnShift);
-        NDArray outLnBias = params.get(p + "output.LayerNorm.bias");
-        if (l + 1 < layers) {
-          outLnBias =
-              outLnBias.add(
-                  params.get("encoder.layer." + (l + 1) + ".attention.output.dense.bias"));
-        }
-        for (NDArray a : new NDArray[] {qb, kb, vb, qScaled, ffnInBias, attnLnBias}) {
-          a.attach(tmp);
-        }
-        if (l + 1 < layers) {
-          outLnBias.attach(tmp);
-        }
-        inferenceLayers[l] =
-            new InferenceLayer(
-                owned(NDArrays.concat(qScaled, k, v), type),
-                owned(NDArrays.concat(qb, kb, vb), type),
-                cast(params.get(p + "attention.output.dense.weight"), type, casts),
-                cast(params.get(p + "attention.output.LayerNorm.weight"), type, casts),
-                owned(attnLnBias, type),
-                cast(ffnIn, type, casts),
-                owned(ffnInBias, type),
-                cast(params.get(p + "output.dense.weight"), type, casts),
-                cast(params.get(p + "output.LayerNorm.weight"), type, casts),
-                owned(outLnBias, type));
-      }
-    }
     if (type != DataType.FLOAT32) {
       for (Map.Entry<String, NDArray> e : params.entrySet()) {
-        NDArray done = casts.get(e.getValue());
-        NDArray cast = done != null ? done : e.getValue().toType(type, false);
+        NDArray cast = e.getValue().toType(type, false);
         e.getValue().close();
         e.setValue(cast);
       }
     }
     dataType = type;
-  }
-
-  /** {@code w x} for a weight [out, in] and a vector [in]. */
-  private static NDArray times(NDArray w, NDArray x) {
-    return w.matMul(x.reshape(-1, 1)).reshape(-1);
-  }
-
-  /** A copy of {@code a} in {@code type} that lives as long as the encoder. */
-  private NDArray owned(NDArray a, DataType type) {
-    NDArray out = a.getDataType() == type ? a.duplicate() : a.toType(type, false);
-    out.attach(manager);
-    return out;
-  }
-
-  /**
-   * {@code a} in {@code type}, shared with {@link #params}: the parameter map's own cast reuses it.
-   */
-  private static NDArray cast(NDArray a, DataType type, Map<NDArray, NDArray> casts) {
-    if (a.getDataType() == type) {
-      return a;
+    int layers = config.numLayers();
+    fusedQkvWeight = new NDArray[layers];
+    fusedQkvBias = new NDArray[layers];
+    double inv = 1.0 / Math.sqrt(config.headSize());
+    for (int l = 0; l < layers; l++) {
+      String p = "encoder.layer." + l + ".attention.self.";
+      try (NDManager tmp = manager.newSubManager()) {
+        NDArray q = params.get(p + "query.weight").mul(inv);
+        NDArray qb = params.get(p + "query.bias").mul(inv);
+        q.attach(tmp);
+        qb.attach(tmp);
+        NDArray w =
+            NDArrays.concat(q, params.get(p + "key.weight"), params.get(p + "value.weight"));
+        NDArray b = NDArrays.concat(qb, params.get(p + "key.bias"), params.get(p + "value.bias"));
+        w.attach(manager);
+        b.attach(manager);
+        fusedQkvWeight[l] = w;
+        fusedQkvBias[l] = b;
+      }
     }
-    return casts.computeIfAbsent(a, x -> x.toType(type, false));
   }
-
-  /**
-   * One encoder layer's inference parameters. Q, K and V are one matrix with the 1/sqrt(d) scale in
-   * the query rows; the attention-output and FFN-output biases are folded into the LayerNorm biases
-   * before them.
-   */
-  private record InferenceLayer(
-      NDArray qkvWeight,
-      NDArray qkvBias,
-      NDArray attnOutWeight,
-      NDArray attnLnWeight,
-      NDArray attnLnBias,
-      NDArray ffnInWeight,
-      NDArray ffnInBias,
-      NDArray ffnOutWeight,
-      NDArray outLnWeight,
-      NDArray outLnBias) {}
 
   public boolean preparedForInference() {
-    return inferenceLayers != null;
+    return fusedQkvWeight != null;
   }
 
   public DataType dataType() {
@@ -303,7 +223,7 @@ public final class BertEncoder implements AutoCloseable {
    *     hold is unspecified (mask them, as pooling does)
    */
   public NDArray forward(NDArray ids, NDArray typeIds, NDArray mask, boolean training) {
-    if (inferenceLayers != null) {
+    if (fusedQkvWeight != null) {
       if (training) {
         throw new IllegalStateException("the encoder was prepared for inference; it cannot train");
       }
@@ -378,12 +298,13 @@ public final class BertEncoder implements AutoCloseable {
     if (padded) {
       x = embed(realRows, x);
     }
-    x = layerNorm(x, params.get("embeddings.LayerNorm.weight"), embeddingsLnBias);
+    x = layerNorm(x, "embeddings.LayerNorm");
     float min = dataType == DataType.FLOAT16 ? -65504f : -Float.MAX_VALUE;
     // Per key, broadcast over queries: [B, 1, T_keys, 1].
     NDArray keyBias = mask.toType(dataType, false).sub(1).mul(-min).reshape(batch, 1, len, 1);
-    for (InferenceLayer layer : inferenceLayers) {
-      NDArray qkvRows = linearRaw(x, layer.qkvWeight(), layer.qkvBias());
+    for (int l = 0; l < config.numLayers(); l++) {
+      String p = "encoder.layer." + l + ".";
+      NDArray qkvRows = linearRaw(x, fusedQkvWeight[l], fusedQkvBias[l]);
       NDArray qkvGrid = padded ? embed(gridRows, qkvRows) : qkvRows;
       NDArray qkv =
           qkvGrid
@@ -405,13 +326,11 @@ public final class BertEncoder implements AutoCloseable {
       if (padded) {
         context = embed(realRows, context);
       }
-      // x + ctx W^T in one addmm (x already carries this block's output bias).
-      NDArray attn = linearRaw(context, layer.attnOutWeight(), x);
-      x = layerNorm(attn, layer.attnLnWeight(), layer.attnLnBias());
-      NDArray inter =
-          linearRaw(x, layer.ffnInWeight(), layer.ffnInBias()).getNDArrayInternal().gelu();
-      NDArray out = linearRaw(inter, layer.ffnOutWeight(), x);
-      x = layerNorm(out, layer.outLnWeight(), layer.outLnBias());
+      NDArray attn = linear(context, p + "attention.output.dense", false);
+      x = layerNorm(attn.addi(x), p + "attention.output.LayerNorm");
+      NDArray inter = linear(x, p + "intermediate.dense", false).getNDArrayInternal().gelu();
+      NDArray out = linear(inter, p + "output.dense", false);
+      x = layerNorm(out.addi(x), p + "output.LayerNorm");
     }
     return (padded ? embed(gridRows, x) : x).reshape(batch, len, hidden);
   }
@@ -425,12 +344,13 @@ public final class BertEncoder implements AutoCloseable {
   }
 
   private NDArray layerNorm(NDArray x, String name) {
-    return layerNorm(x, params.get(name + ".weight"), params.get(name + ".bias"));
-  }
-
-  private NDArray layerNorm(NDArray x, NDArray weight, NDArray bias) {
     return x.getNDArrayInternal()
-        .layerNorm(x, new Shape(config.hiddenSize()), weight, bias, (float) config.layerNormEps())
+        .layerNorm(
+            x,
+            new Shape(config.hiddenSize()),
+            params.get(name + ".weight"),
+            params.get(name + ".bias"),
+            (float) config.layerNormEps())
         .singletonOrThrow();
   }
 
