@@ -30,6 +30,7 @@ import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,11 +173,17 @@ public final class ModelBenchmark implements Benchmark {
             ol.print(cpu, out);
             bestOrt = ol.sentencesPerSecond() > o.sentencesPerSecond() ? ol : o;
           }
+          RoundRatios spread = RoundRatios.of(d, bestOrt);
           out.printf(
               Locale.ROOT,
-              "ratio DJL/ORT: %.2f (sentences/s, against the faster ONNX Runtime setup: %s)%n",
+              "ratio DJL/ORT: %.2f (sentences/s, against the faster ONNX Runtime setup: %s;"
+                  + " per round: median %.2f, range %.2f-%.2f over %d rounds)%n",
               d.sentencesPerSecond() / bestOrt.sentencesPerSecond(),
-              bestOrt.name);
+              bestOrt.name,
+              spread.median(),
+              spread.min(),
+              spread.max(),
+              spread.rounds());
         } finally {
           if (ortLanes != null) {
             ortLanes.shutdownNow();
@@ -230,6 +237,23 @@ public final class ModelBenchmark implements Benchmark {
     }
   }
 
+  /**
+   * The ratio of each round (one pass per engine over the same batches, back to back): its spread
+   * shows how much of a difference between runs is the machine.
+   */
+  record RoundRatios(double median, double min, double max, int rounds) {
+    static RoundRatios of(Tally djl, Tally ort) {
+      int n = Math.min(djl.passSeconds.size(), ort.passSeconds.size());
+      double[] r = new double[n];
+      for (int i = 0; i < n; i++) {
+        r[i] = ort.passSeconds.get(i) / djl.passSeconds.get(i);
+      }
+      Arrays.sort(r);
+      double median = n % 2 == 1 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2;
+      return new RoundRatios(median, r[0], r[n - 1], n);
+    }
+  }
+
   interface Forward {
     float[] run(List<TokenizedText> batch) throws Exception;
   }
@@ -242,6 +266,7 @@ public final class ModelBenchmark implements Benchmark {
     double flops;
     double seconds;
     int passes;
+    final List<Double> passSeconds = new ArrayList<>();
 
     Tally(String name) {
       this.name = name;
@@ -276,7 +301,9 @@ public final class ModelBenchmark implements Benchmark {
     }
     long start = System.nanoTime();
     runner.runAll(tasks);
-    t.seconds += (System.nanoTime() - start) / 1e9;
+    double took = (System.nanoTime() - start) / 1e9;
+    t.seconds += took;
+    t.passSeconds.add(took);
     for (List<TokenizedText> b : work.batches()) {
       t.sentences += b.size();
       for (TokenizedText x : b) {
