@@ -265,7 +265,6 @@ public final class ModelBenchmark implements Benchmark {
     long tokens;
     double flops;
     double seconds;
-    int passes;
     final List<Double> passSeconds = new ArrayList<>();
 
     Tally(String name) {
@@ -311,7 +310,6 @@ public final class ModelBenchmark implements Benchmark {
       }
       t.flops += EncoderWorkload.flops(config, b.size(), b.get(b.size() - 1).length());
     }
-    t.passes++;
   }
 
   private static float[] djlForward(BertEncoder enc, List<TokenizedText> batch) {
