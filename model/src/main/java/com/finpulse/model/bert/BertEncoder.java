@@ -24,7 +24,9 @@ import java.util.Random;
  * activation as its first operand, so its result belongs to the caller's per-batch manager and
  * nothing accumulates in the parameter manager. After {@link #prepareForInference} the LoRA deltas
  * are merged, Q/K/V are fused into one matrix with the 1/sqrt(d) scale folded into the query rows,
- * and the forward uses that path.
+ * and the forward uses that path: on CPU in fp32 as a TorchScript module ({@link
+ * ScriptedInferenceForward}) with fused oneDNN and attention kernels, elsewhere (fp16 on a GPU) on
+ * NDArrays ({@link #forwardPacked}).
  */
 public final class BertEncoder implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class BertEncoder implements AutoCloseable {
   private final LoraConfig lora;
   private NDArray[] fusedQkvWeight;
   private NDArray[] fusedQkvBias;
+  private ScriptedInferenceForward scripted;
   private DataType dataType = DataType.FLOAT32;
   private float hiddenDropout;
 
@@ -203,6 +206,19 @@ public final class BertEncoder implements AutoCloseable {
         fusedQkvBias[l] = b;
       }
     }
+    if (type == DataType.FLOAT32 && Device.Type.CPU.equals(manager.getDevice().getDeviceType())) {
+      scripted = new ScriptedInferenceForward(manager, config, this::inferenceWeight);
+    }
+  }
+
+  private NDArray inferenceWeight(String name) {
+    String qkv = ".attention.self.qkv.";
+    int at = name.indexOf(qkv);
+    if (at < 0) {
+      return params.get(name);
+    }
+    int layer = Integer.parseInt(name.substring("encoder.layer.".length(), at));
+    return name.endsWith("weight") ? fusedQkvWeight[layer] : fusedQkvBias[layer];
   }
 
   public boolean preparedForInference() {
@@ -227,7 +243,9 @@ public final class BertEncoder implements AutoCloseable {
       if (training) {
         throw new IllegalStateException("the encoder was prepared for inference; it cannot train");
       }
-      return forwardPacked(ids, typeIds, mask);
+      return scripted != null
+          ? scripted.forward(ids, typeIds, mask)
+          : forwardPacked(ids, typeIds, mask);
     }
     NDManager scope = ids.getManager();
     long batch = ids.getShape().get(0);
@@ -410,6 +428,9 @@ public final class BertEncoder implements AutoCloseable {
 
   @Override
   public void close() {
+    if (scripted != null) {
+      scripted.close();
+    }
     manager.close();
   }
 

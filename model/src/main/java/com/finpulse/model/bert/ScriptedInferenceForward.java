@@ -1,0 +1,128 @@
+package com.finpulse.model.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The CPU fp32 inference forward of {@link BertEncoder} as one TorchScript module (source in {@code
+ * inference_encoder.torchscript}), computing what the NDArray forward computes with the operators
+ * ONNX Runtime's optimiser would pick: oneDNN dense layers on weights packed once, with bias, GELU
+ * and the residual add fused in, and fused scaled-dot-product attention, so the activations are not
+ * copied for bias, head permutes or softmax.
+ *
+ * <p>Thread-safe: the module is stateless and the weights are read-only, so concurrent forwards
+ * (one per lane) share one instance.
+ */
+final class ScriptedInferenceForward {
+
+  private static final String CLASS_NAME = "InferenceEncoder";
+  private static final String SOURCE = "inference_encoder.torchscript";
+
+  /** Per layer, in the order the script indexes them. */
+  private static final List<String> LAYER_TENSORS =
+      List.of(
+          "attention.self.qkv.weight",
+          "attention.self.qkv.bias",
+          "attention.output.dense.weight",
+          "attention.output.dense.bias",
+          "attention.output.LayerNorm.weight",
+          "attention.output.LayerNorm.bias",
+          "intermediate.dense.weight",
+          "intermediate.dense.bias",
+          "output.dense.weight",
+          "output.dense.bias",
+          "output.LayerNorm.weight",
+          "output.LayerNorm.bias");
+
+  private static final List<String> EMBEDDING_TENSORS =
+      List.of(
+          "embeddings.word_embeddings.weight",
+          "embeddings.position_embeddings.weight",
+          "embeddings.token_type_embeddings.weight",
+          "embeddings.LayerNorm.weight",
+          "embeddings.LayerNorm.bias");
+
+  private final PtSymbolBlock module;
+  private final IValue weights;
+  private final IValue layers;
+  private final IValue heads;
+  private final IValue eps;
+
+  /** A weight by name, with the fused Q/K/V of a layer as {@code attention.self.qkv.*}. */
+  interface WeightSource {
+    NDArray get(String name);
+  }
+
+  /**
+   * @param manager owns the module and the packed weights (the encoder's parameter manager)
+   */
+  ScriptedInferenceForward(NDManager manager, BertConfig config, WeightSource source) {
+    this.module = load((PtNDManager) manager);
+    PtNDArray[] dense = new PtNDArray[EMBEDDING_TENSORS.size() + 12 * config.numLayers()];
+    int i = 0;
+    for (String name : EMBEDDING_TENSORS) {
+      dense[i++] = (PtNDArray) source.get(name);
+    }
+    for (int l = 0; l < config.numLayers(); l++) {
+      for (String name : LAYER_TENSORS) {
+        dense[i++] = (PtNDArray) source.get("encoder.layer." + l + "." + name);
+      }
+    }
+    this.layers = IValue.from((long) config.numLayers());
+    this.heads = IValue.from((long) config.numHeads());
+    this.eps = IValue.from(config.layerNormEps());
+    try (IValue list = IValue.listFrom(dense)) {
+      this.weights = IValueUtils.runMethod(module, "pack", list, layers);
+    }
+  }
+
+  private static PtSymbolBlock load(PtNDManager manager) {
+    String source;
+    try (InputStream in = ScriptedInferenceForward.class.getResourceAsStream(SOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + SOURCE + " is missing from the model jar");
+      }
+      source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] archive = TorchScriptArchive.of(CLASS_NAME, source);
+    try {
+      return JniUtils.loadModule(manager, new ByteArrayInputStream(archive), false, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Same contract as {@link BertEncoder#forward}: [B, T, H] in {@code ids}' manager. */
+  NDArray forward(NDArray ids, NDArray typeIds, NDArray mask) {
+    PtNDManager scope = (PtNDManager) ids.getManager();
+    try (IValue i = IValue.from((PtNDArray) ids);
+        IValue t = IValue.from((PtNDArray) typeIds);
+        IValue m = IValue.from((PtNDArray) mask);
+        IValue out =
+            IValueUtils.runMethod(module, "forward", i, t, m, weights, layers, heads, eps)) {
+      return out.toTensor(scope);
+    }
+  }
+
+  void close() {
+    weights.close();
+    layers.close();
+    heads.close();
+    eps.close();
+    module.close();
+  }
+}
