@@ -22,7 +22,8 @@ import java.nio.file.Path;
  * from batching, so give it many texts per call (the stream processor's micro-batches). Each batch
  * runs in its own NDManager scope whose results are copied to Java arrays before it closes, so
  * native memory stays flat however many calls are made. The weights are read-only after loading
- * (LoRA merged, no gradients), so forwards never interfere with each other. {@link
+ * (LoRA merged, no gradients), so forwards never interfere with each other; on CPU every lane calls
+ * the same stateless TorchScript module, whose packed weights are shared and never written. {@link
  * Classifier#close} waits for running calls and later calls fail with {@link
  * IllegalStateException}. Never train in a JVM that serves: autograd mode is engine-global.
  */
