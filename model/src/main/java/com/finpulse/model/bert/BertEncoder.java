@@ -1,6 +1,7 @@
 package com.finpulse.model.bert;
 
 import ai.djl.Device;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A BERT encoder (post-LN, exact erf GELU, additive attention mask) on DJL NDArrays, with optional
@@ -29,6 +32,8 @@ import java.util.Random;
  * NDArrays ({@link #forwardPacked}).
  */
 public final class BertEncoder implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BertEncoder.class);
 
   private final BertConfig config;
   private final NDManager manager;
@@ -207,7 +212,15 @@ public final class BertEncoder implements AutoCloseable {
       }
     }
     if (type == DataType.FLOAT32 && Device.Type.CPU.equals(manager.getDevice().getDeviceType())) {
-      scripted = new ScriptedInferenceForward(manager, config, this::inferenceWeight);
+      try {
+        scripted = new ScriptedInferenceForward(manager, config, this::inferenceWeight);
+      } catch (EngineException e) {
+        // A libtorch build without oneDNN (some non-x86 natives) lacks the fused operators.
+        LOG.warn(
+            "The fused CPU forward does not load on this libtorch build ({}); inference runs on"
+                + " the NDArray forward, which gives the same results more slowly",
+            e.getMessage().lines().findFirst().orElse(""));
+      }
     }
   }
 
