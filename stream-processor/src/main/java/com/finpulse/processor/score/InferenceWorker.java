@@ -119,8 +119,9 @@ public final class InferenceWorker implements AutoCloseable {
       queued.addAndGet(-first.size());
       List<ScoringRequest> batch = coalesce(first);
       int taken = batch.stream().mapToInt(ScoringRequest::size).sum();
+      List<Runnable> completions = List.of();
       try {
-        score(batch);
+        completions = score(batch);
       } catch (Throwable t) { // an Error from native code must not leave tasks waiting forever
         ModelUnavailableException e =
             t instanceof ModelUnavailableException m
@@ -137,6 +138,8 @@ public final class InferenceWorker implements AutoCloseable {
       } finally {
         outstanding.addAndGet(-taken);
       }
+      // Counted out before completing, so a caller woken by its request sees the worker idle.
+      completions.forEach(Runnable::run);
     }
   }
 
@@ -167,19 +170,23 @@ public final class InferenceWorker implements AutoCloseable {
     return batch;
   }
 
-  private void score(List<ScoringRequest> batch) {
+  /** Scores the batch; returns the completion of each live request, to run once counted out. */
+  private List<Runnable> score(List<ScoringRequest> batch) {
     List<ScoringRequest> live = batch.stream().filter(r -> !r.isCancelled()).toList();
     if (live.isEmpty()) {
-      return;
+      return List.of();
     }
     List<String> texts = new ArrayList<>();
     live.forEach(r -> texts.addAll(r.texts()));
     List<ScoringOutcome> outcomes = classifyOrIsolate(texts);
+    List<Runnable> completions = new ArrayList<>(live.size());
     int from = 0;
     for (ScoringRequest r : live) {
-      r.complete(List.copyOf(outcomes.subList(from, from + r.size())));
+      List<ScoringOutcome> own = List.copyOf(outcomes.subList(from, from + r.size()));
+      completions.add(() -> r.complete(own));
       from += r.size();
     }
+    return completions;
   }
 
   private List<ScoringOutcome> classifyOrIsolate(List<String> texts) {
