@@ -119,9 +119,8 @@ public final class InferenceWorker implements AutoCloseable {
       queued.addAndGet(-first.size());
       List<ScoringRequest> batch = coalesce(first);
       int taken = batch.stream().mapToInt(ScoringRequest::size).sum();
-      List<Runnable> completions = List.of();
       try {
-        completions = score(batch);
+        score(batch);
       } catch (Throwable t) { // an Error from native code must not leave tasks waiting forever
         ModelUnavailableException e =
             t instanceof ModelUnavailableException m
@@ -138,8 +137,6 @@ public final class InferenceWorker implements AutoCloseable {
       } finally {
         outstanding.addAndGet(-taken);
       }
-      // Counted out before completing, so a caller woken by its request sees the worker idle.
-      completions.forEach(Runnable::run);
     }
   }
 
@@ -170,23 +167,19 @@ public final class InferenceWorker implements AutoCloseable {
     return batch;
   }
 
-  /** Scores the batch; returns the completion of each live request, to run once counted out. */
-  private List<Runnable> score(List<ScoringRequest> batch) {
+  private void score(List<ScoringRequest> batch) {
     List<ScoringRequest> live = batch.stream().filter(r -> !r.isCancelled()).toList();
     if (live.isEmpty()) {
-      return List.of();
+      return;
     }
     List<String> texts = new ArrayList<>();
     live.forEach(r -> texts.addAll(r.texts()));
     List<ScoringOutcome> outcomes = classifyOrIsolate(texts);
-    List<Runnable> completions = new ArrayList<>(live.size());
     int from = 0;
     for (ScoringRequest r : live) {
-      List<ScoringOutcome> own = List.copyOf(outcomes.subList(from, from + r.size()));
-      completions.add(() -> r.complete(own));
+      r.complete(List.copyOf(outcomes.subList(from, from + r.size())));
       from += r.size();
     }
-    return completions;
   }
 
   private List<ScoringOutcome> classifyOrIsolate(List<String> texts) {
