@@ -98,7 +98,15 @@ final class ScriptedInferenceForward {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] archive = TorchScriptArchive.of(CLASS_NAME, source);
+    return compile(manager, CLASS_NAME, source);
+  }
+
+  /**
+   * Has libtorch compile {@code source}; an error in it (or an operator this libtorch build lacks)
+   * surfaces as DJL's {@link ai.djl.engine.EngineException}.
+   */
+  static PtSymbolBlock compile(PtNDManager manager, String className, String source) {
+    byte[] archive = TorchScriptArchive.of(className, source);
     try {
       return JniUtils.loadModule(manager, new ByteArrayInputStream(archive), false, false);
     } catch (IOException e) {
