@@ -219,7 +219,7 @@ public final class BertEncoder implements AutoCloseable {
         LOG.warn(
             "The fused CPU forward does not load on this libtorch build ({}); inference runs on"
                 + " the NDArray forward, which gives the same results more slowly",
-            e.getMessage().lines().findFirst().orElse(""));
+            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       }
     }
   }

@@ -85,6 +85,12 @@ final class ScriptedInferenceForward {
     this.eps = IValue.from(config.layerNormEps());
     try (IValue list = IValue.listFrom(dense)) {
       this.weights = IValueUtils.runMethod(module, "pack", list, layers);
+    } catch (RuntimeException e) {
+      layers.close();
+      heads.close();
+      eps.close();
+      module.close();
+      throw e;
     }
   }
 
