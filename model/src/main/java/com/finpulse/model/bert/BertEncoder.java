@@ -213,7 +213,8 @@ public final class BertEncoder implements AutoCloseable {
     }
     if (type == DataType.FLOAT32 && Device.Type.CPU.equals(manager.getDevice().getDeviceType())) {
       try {
-        scripted = new ScriptedInferenceForward(manager, config, this::inferenceWeight);
+        scripted =
+            new ScriptedInferenceForward(manager, config, params, fusedQkvWeight, fusedQkvBias);
       } catch (EngineException e) {
         // A libtorch build without oneDNN (some non-x86 natives) lacks the fused operators.
         LOG.warn(
@@ -222,16 +223,6 @@ public final class BertEncoder implements AutoCloseable {
             String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       }
     }
-  }
-
-  private NDArray inferenceWeight(String name) {
-    String qkv = ".attention.self.qkv.";
-    int at = name.indexOf(qkv);
-    if (at < 0) {
-      return params.get(name);
-    }
-    int layer = Integer.parseInt(name.substring("encoder.layer.".length(), at));
-    return name.endsWith("weight") ? fusedQkvWeight[layer] : fusedQkvBias[layer];
   }
 
   public boolean preparedForInference() {

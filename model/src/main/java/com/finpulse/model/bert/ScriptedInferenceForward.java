@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CPU fp32 inference forward of {@link BertEncoder} as one TorchScript module (source in {@code
@@ -30,11 +32,9 @@ final class ScriptedInferenceForward {
   private static final String CLASS_NAME = "InferenceEncoder";
   private static final String SOURCE = "inference_encoder.torchscript";
 
-  /** Per layer, in the order the script indexes them. */
+  /** Per layer after its fused Q/K/V weight and bias, in the order the script indexes them. */
   private static final List<String> LAYER_TENSORS =
       List.of(
-          "attention.self.qkv.weight",
-          "attention.self.qkv.bias",
           "attention.output.dense.weight",
           "attention.output.dense.bias",
           "attention.output.LayerNorm.weight",
@@ -60,30 +60,34 @@ final class ScriptedInferenceForward {
   private final IValue heads;
   private final IValue eps;
 
-  /** A weight by name, with the fused Q/K/V of a layer as {@code attention.self.qkv.*}. */
-  interface WeightSource {
-    NDArray get(String name);
-  }
-
   /**
    * @param manager owns the module and the packed weights (the encoder's parameter manager)
+   * @param params the encoder's weights by Hugging Face name
+   * @param qkvWeight per layer, the fused Q/K/V weight (query rows scaled by 1/sqrt(d))
+   * @param qkvBias per layer, the fused Q/K/V bias
    */
-  ScriptedInferenceForward(NDManager manager, BertConfig config, WeightSource source) {
+  ScriptedInferenceForward(
+      NDManager manager,
+      BertConfig config,
+      Map<String, NDArray> params,
+      NDArray[] qkvWeight,
+      NDArray[] qkvBias) {
     this.module = load((PtNDManager) manager);
-    PtNDArray[] dense = new PtNDArray[EMBEDDING_TENSORS.size() + 12 * config.numLayers()];
-    int i = 0;
+    List<PtNDArray> dense = new ArrayList<>();
     for (String name : EMBEDDING_TENSORS) {
-      dense[i++] = (PtNDArray) source.get(name);
+      dense.add((PtNDArray) params.get(name));
     }
     for (int l = 0; l < config.numLayers(); l++) {
+      dense.add((PtNDArray) qkvWeight[l]);
+      dense.add((PtNDArray) qkvBias[l]);
       for (String name : LAYER_TENSORS) {
-        dense[i++] = (PtNDArray) source.get("encoder.layer." + l + "." + name);
+        dense.add((PtNDArray) params.get("encoder.layer." + l + "." + name));
       }
     }
     this.layers = IValue.from((long) config.numLayers());
     this.heads = IValue.from((long) config.numHeads());
     this.eps = IValue.from(config.layerNormEps());
-    try (IValue list = IValue.listFrom(dense)) {
+    try (IValue list = IValue.listFrom(dense.toArray(PtNDArray[]::new))) {
       this.weights = IValueUtils.runMethod(module, "pack", list, layers);
     } catch (RuntimeException e) {
       layers.close();

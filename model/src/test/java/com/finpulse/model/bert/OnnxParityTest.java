@@ -50,24 +50,28 @@ class OnnxParityTest {
           }
           PaddedBatch b = PaddedBatch.of(batch, scope);
           NDArray out = bert.forward(b.ids(), b.typeIds(), b.mask(), false);
-          float[] got = out.toFloatArray();
-          int len = (int) out.getShape().get(1);
-          int h = (int) out.getShape().get(2);
-          double maxDiff = 0;
-          for (int i = 0; i < batch.size(); i++) {
-            for (int j = 0; j < batch.get(i).length(); j++) { // real tokens only
-              for (int k = 0; k < h; k++) {
-                maxDiff =
-                    Math.max(maxDiff, Math.abs(got[(i * len + j) * h + k] - expected[i][j][k]));
-              }
-            }
-          }
+          double maxDiff = maxDiffOnRealTokens(out, batch, expected);
           assertThat(maxDiff)
               .as("%s prepared=%s batch of %d max abs diff", base, prepared, batch.size())
               .isLessThanOrEqualTo(1e-4);
         }
       }
     }
+  }
+
+  static double maxDiffOnRealTokens(NDArray out, List<TokenizedText> batch, float[][][] expected) {
+    float[] got = out.toFloatArray();
+    int len = (int) out.getShape().get(1);
+    int h = (int) out.getShape().get(2);
+    double maxDiff = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      for (int j = 0; j < batch.get(i).length(); j++) {
+        for (int k = 0; k < h; k++) {
+          maxDiff = Math.max(maxDiff, Math.abs(got[(i * len + j) * h + k] - expected[i][j][k]));
+        }
+      }
+    }
+    return maxDiff;
   }
 
   static float[][][] onnx(BaseEncoder base, List<TokenizedText> tok) throws Exception {
