@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts the contributions a window aggregation will drop as too late (its window ended more than
- * the grace period before the task's stream time), so a late drop is a meter and a log line, not a
- * silent loss. The article itself is in news.scored and in InfluxDB's scored articles either way.
+ * the grace period before the stream time the aggregation has observed), so a late drop is a meter
+ * and a log line, not a silent loss. The article itself is in news.scored and in InfluxDB's scored
+ * articles either way.
  */
 final class LateArrivalCounter
     implements FixedKeyProcessor<String, TrendContribution, TrendContribution> {
@@ -24,6 +25,7 @@ final class LateArrivalCounter
   private final long graceMillis;
   private final ProcessorMetrics metrics;
   private FixedKeyProcessorContext<String, TrendContribution> context;
+  private ObservedStreamTime observed;
   private long lateSoFar;
 
   LateArrivalCounter(List<TrendWindow> windows, Duration grace, ProcessorMetrics metrics) {
@@ -35,16 +37,18 @@ final class LateArrivalCounter
   @Override
   public void init(FixedKeyProcessorContext<String, TrendContribution> context) {
     this.context = context;
+    // As the window aggregation does, a (re)initialised processor starts from no stream time.
+    observed = new ObservedStreamTime();
   }
 
   @Override
   public void process(FixedKeyRecord<String, TrendContribution> record) {
     long ts = record.timestamp();
-    long streamTime = Math.max(context.currentStreamTimeMs(), ts);
+    long streamTime = observed.observe(ts);
     for (TrendWindow w : windows) {
       long size = w.size().toMillis();
       long windowEnd = ts - Math.floorMod(ts, size) + size;
-      if (windowEnd + graceMillis <= streamTime) {
+      if (ObservedStreamTime.closed(windowEnd, graceMillis, streamTime)) {
         metrics.late(w);
         if (lateSoFar++ % 100 == 0) {
           LOG.warn(

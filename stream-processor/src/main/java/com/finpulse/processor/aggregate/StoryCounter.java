@@ -55,6 +55,7 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
   private final List<TrendWindow> windows;
   private final long graceMillis;
   private final Map<WindowKey, WindowStories> open = new HashMap<>();
+  private ObservedStreamTime observed;
   private FixedKeyProcessorContext<String, TrendIncrement> context;
   private KeyValueStore<Bytes, byte[]> store;
 
@@ -147,6 +148,8 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
     this.store = context.getStateStore(STORE);
     // A revived task restores the store to its last commit: rebuild from there, never from memory.
     open.clear();
+    // As the window aggregation does, a (re)initialised processor starts from no stream time.
+    observed = new ObservedStreamTime();
     context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, this::purgeClosed);
   }
 
@@ -154,7 +157,7 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
   public void process(FixedKeyRecord<String, TrendContribution> record) {
     TrendContribution c = record.value();
     long ts = record.timestamp();
-    long streamTime = Math.max(context.currentStreamTimeMs(), ts);
+    long streamTime = observed.observe(ts);
     boolean isNegative = c.sentiment() == Sentiment.NEGATIVE;
     int n = windows.size();
     int[] stories = new int[n];
@@ -162,7 +165,7 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
     for (int i = 0; i < n; i++) {
       long size = windows.get(i).size().toMillis();
       long start = ts - Math.floorMod(ts, size);
-      if (start + size + graceMillis <= streamTime) {
+      if (ObservedStreamTime.closed(start + size, graceMillis, streamTime)) {
         // Closed: the window aggregation drops this contribution (LateArrivalCounter meters it).
         continue;
       }
@@ -217,8 +220,12 @@ final class StoryCounter implements FixedKeyProcessor<String, TrendContribution,
     return w;
   }
 
-  private void purgeClosed(long streamTime) {
-    long closedBefore = streamTime - graceMillis;
+  /** Scheduled on the task's stream time, but closes only what the aggregation has closed. */
+  private void purgeClosed(long taskStreamTime) {
+    if (!observed.started()) {
+      return;
+    }
+    long closedBefore = observed.current() - graceMillis;
     open.keySet().removeIf(k -> k.start() + k.sizeMillis() <= closedBefore);
     List<Bytes> expired = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
