@@ -7,6 +7,7 @@ import com.finpulse.common.event.SentimentScores;
 import com.finpulse.embedded.InfluxdServer;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
+import com.finpulse.model.text.TargetedText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,16 @@ class PipelineRunIT {
                   new Prediction(
                       new SentimentScores(0.2, 0.5, 0.3), "general", Map.of("general", 1.0)))
           .toList();
+    }
+
+    @Override
+    public List<SentimentScores> classifyTargets(List<TargetedText> items) {
+      return items.stream().map(t -> new SentimentScores(0.2, 0.5, 0.3)).toList();
+    }
+
+    @Override
+    public boolean targeted() {
+      return false;
     }
 
     @Override

@@ -95,17 +95,7 @@ public final class ModelBundle {
               + base.weights().config());
     }
     Path weightsFile = dir.resolve(m.weightsFile() == null ? WEIGHTS : m.weightsFile());
-    if (!Files.isRegularFile(weightsFile)) {
-      throw new WeightsException(weightsFile + " is missing");
-    }
-    if (m.weightsSha256() != null && !m.weightsSha256().equals(EncoderLoader.sha256(weightsFile))) {
-      throw new WeightsException(
-          weightsFile
-              + " does not match the sha256 recorded in "
-              + MANIFEST
-              + " (corrupt or replaced)");
-    }
-    Map<String, Tensor> tensors = Safetensors.read(weightsFile).tensors();
+    Map<String, Tensor> tensors = readWeights(dir, m);
     LoraConfig lora =
         m.lora() == null
             ? null
@@ -116,29 +106,21 @@ public final class ModelBundle {
     try {
       net = new MultiTaskNetwork(encoder, Pooling.parse(m.pooling()), labels(m), 0);
       String src = weightsFile.toString();
-      for (String module : List.copyOf(encoder.adapters().keySet())) {
-        Tensor a = tensors.get(module + ".lora_A.weight");
-        Tensor b = tensors.get(module + ".lora_B.weight");
-        if (a == null || b == null) {
-          throw new WeightsException(src + ": missing LoRA adapter for " + module);
-        }
-        try {
-          encoder.overwriteAdapter(module, a, b);
-        } catch (IllegalArgumentException e) {
-          throw new WeightsException(src + ": " + e.getMessage(), e);
-        }
-      }
-      for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-        String name = e.getKey();
-        if (encoder.parameters().containsKey(name)) {
-          try {
-            encoder.overwrite(name, e.getValue());
-          } catch (IllegalArgumentException ex) {
-            throw new WeightsException(src + ": " + ex.getMessage(), ex);
-          }
-        }
-      }
+      loadEncoderTensors(encoder, tensors, src);
       net.loadHeads(tensors, src);
+      for (Task t : net.tasks()) {
+        double temperature = m.temperature(t.id());
+        if (!(temperature > 0) || !Double.isFinite(temperature)) {
+          throw new WeightsException(
+              dir.resolve(MANIFEST)
+                  + ": calibration of "
+                  + t.id()
+                  + " has temperature "
+                  + temperature
+                  + " (must be positive)");
+        }
+        net.setTemperature(t, temperature);
+      }
       return new Loaded(m, net, base.tokenizerJson());
     } catch (RuntimeException e) {
       if (net != null) {
@@ -150,18 +132,69 @@ public final class ModelBundle {
     }
   }
 
+  /**
+   * Loads an adapter file's LoRA adapters (every module of the encoder must have one) and whatever
+   * encoder parameters it holds into {@code encoder}.
+   */
+  public static void loadEncoderTensors(
+      BertEncoder encoder, Map<String, Tensor> tensors, String src) {
+    for (String module : List.copyOf(encoder.adapters().keySet())) {
+      Tensor a = tensors.get(module + ".lora_A.weight");
+      Tensor b = tensors.get(module + ".lora_B.weight");
+      if (a == null || b == null) {
+        throw new WeightsException(src + ": missing LoRA adapter for " + module);
+      }
+      try {
+        encoder.overwriteAdapter(module, a, b);
+      } catch (IllegalArgumentException e) {
+        throw new WeightsException(src + ": " + e.getMessage(), e);
+      }
+    }
+    for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+      String name = e.getKey();
+      if (encoder.parameters().containsKey(name)) {
+        try {
+          encoder.overwrite(name, e.getValue());
+        } catch (IllegalArgumentException ex) {
+          throw new WeightsException(src + ": " + ex.getMessage(), ex);
+        }
+      }
+    }
+  }
+
+  /** The adapter file of a model directory, checked against the sha256 in its manifest. */
+  public static Map<String, Tensor> readWeights(Path dir, ModelManifest m) {
+    Path weightsFile = dir.resolve(m.weightsFile() == null ? WEIGHTS : m.weightsFile());
+    if (!Files.isRegularFile(weightsFile)) {
+      throw new WeightsException(weightsFile + " is missing");
+    }
+    if (m.weightsSha256() != null && !m.weightsSha256().equals(EncoderLoader.sha256(weightsFile))) {
+      throw new WeightsException(
+          weightsFile
+              + " does not match the sha256 recorded in "
+              + MANIFEST
+              + " (corrupt or replaced)");
+    }
+    return Safetensors.read(weightsFile).tensors();
+  }
+
   static Map<Task, List<String>> labels(ModelManifest m) {
     Map<Task, List<String>> out = new EnumMap<>(Task.class);
     for (Task t : Task.values()) {
       List<String> l = m.labels().get(t.id());
       if (l == null || l.isEmpty()) {
-        throw new WeightsException(MANIFEST + ": no labels for task " + t.id());
+        if (t.required()) {
+          throw new WeightsException(MANIFEST + ": no labels for task " + t.id());
+        }
+        continue;
       }
       out.put(t, l);
     }
-    if (!out.get(Task.SENTIMENT).equals(Task.SENTIMENT.defaultLabels())) {
-      throw new WeightsException(
-          MANIFEST + ": sentiment labels must be " + Task.SENTIMENT.defaultLabels());
+    for (Task t : List.of(Task.SENTIMENT, Task.ENTITY)) {
+      if (out.containsKey(t) && !out.get(t).equals(t.defaultLabels())) {
+        throw new WeightsException(
+            MANIFEST + ": " + t.id() + " labels must be " + t.defaultLabels());
+      }
     }
     return out;
   }
@@ -194,22 +227,7 @@ public final class ModelBundle {
       Files.createDirectories(dir);
       Path weights = dir.resolve(WEIGHTS);
       Safetensors.write(weights, out, Map.of("format", "pt", "producer", "finpulse"));
-      ModelManifest withSha =
-          new ModelManifest(
-              manifest.format(),
-              manifest.name(),
-              manifest.base(),
-              manifest.config(),
-              manifest.maxLength(),
-              manifest.pooling(),
-              manifest.textNormalization(),
-              manifest.lora(),
-              manifest.fullFineTune(),
-              manifest.trainableLayerNorms(),
-              WEIGHTS,
-              EncoderLoader.sha256(weights),
-              manifest.labels(),
-              manifest.training());
+      ModelManifest withSha = manifest.withWeights(WEIGHTS, EncoderLoader.sha256(weights));
       Path tmp = dir.resolve(MANIFEST + ".tmp");
       JSON.writeValue(tmp.toFile(), withSha);
       Files.move(

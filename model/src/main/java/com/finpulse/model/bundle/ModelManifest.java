@@ -26,6 +26,8 @@ public record ModelManifest(
     @JsonProperty("weights_file") String weightsFile,
     @JsonProperty("weights_sha256") String weightsSha256,
     @JsonProperty("labels") Map<String, List<String>> labels,
+    @JsonProperty("entity_input") String entityInput,
+    @JsonProperty("calibration") Map<String, Calibration> calibration,
     @JsonProperty("training") JsonNode training) {
 
   public static final String FORMAT = "finpulse-model/1";
@@ -39,6 +41,94 @@ public record ModelManifest(
       @JsonProperty("upstream") String upstream,
       @JsonProperty("artifact") String artifact,
       @JsonProperty("sha256") String sha256) {}
+
+  /**
+   * Temperature scaling of one task's probabilities, fitted on the dev split by minimising the
+   * negative log-likelihood; the figures show what it did there.
+   *
+   * @param temperature the logits are divided by it before the softmax
+   * @param devRows dev examples it was fitted on
+   */
+  public record Calibration(
+      @JsonProperty("temperature") double temperature,
+      @JsonProperty("dev_rows") int devRows,
+      @JsonProperty("ece_before") double eceBefore,
+      @JsonProperty("ece_after") double eceAfter,
+      @JsonProperty("nll_before") double nllBefore,
+      @JsonProperty("nll_after") double nllAfter) {}
+
+  /** How the entity head's input is built; null for a model without one. */
+  public com.finpulse.model.text.EntityInput entityInputOrDefault() {
+    return entityInput == null
+        ? com.finpulse.model.text.EntityInput.MARKED_PAIR
+        : com.finpulse.model.text.EntityInput.parse(entityInput);
+  }
+
+  /** The temperature of a task, 1 when the model records none. */
+  public double temperature(String task) {
+    Calibration c = calibration == null ? null : calibration.get(task);
+    return c == null ? 1.0 : c.temperature();
+  }
+
+  public ModelManifest withTraining(JsonNode newTraining) {
+    return new ModelManifest(
+        format,
+        name,
+        base,
+        config,
+        maxLength,
+        pooling,
+        textNormalization,
+        lora,
+        fullFineTune,
+        trainableLayerNorms,
+        weightsFile,
+        weightsSha256,
+        labels,
+        entityInput,
+        calibration,
+        newTraining);
+  }
+
+  public ModelManifest withWeights(String file, String sha256) {
+    return new ModelManifest(
+        format,
+        name,
+        base,
+        config,
+        maxLength,
+        pooling,
+        textNormalization,
+        lora,
+        fullFineTune,
+        trainableLayerNorms,
+        file,
+        sha256,
+        labels,
+        entityInput,
+        calibration,
+        training);
+  }
+
+  public ModelManifest withCalibration(Map<String, Calibration> newCalibration) {
+    return new ModelManifest(
+        format,
+        name,
+        base,
+        config,
+        maxLength,
+        pooling,
+        textNormalization,
+        lora,
+        fullFineTune,
+        trainableLayerNorms,
+        weightsFile,
+        weightsSha256,
+        labels,
+        entityInput,
+        newCalibration,
+        training);
+  }
 
   public record Lora(
       @JsonProperty("rank") int rank,

@@ -12,8 +12,10 @@ import com.finpulse.model.data.DevSplit;
 import com.finpulse.model.data.LabelMap;
 import com.finpulse.model.data.LabeledCsv;
 import com.finpulse.model.data.LabeledText;
+import com.finpulse.model.data.RegisterSentences;
 import com.finpulse.model.task.Pooling;
 import com.finpulse.model.task.Task;
+import com.finpulse.model.text.EntityInput;
 import com.finpulse.model.text.TextNormalizer;
 import com.finpulse.model.train.Trainer;
 import com.finpulse.model.train.TrainingConfig;
@@ -48,6 +50,26 @@ final class TrainCommand {
         --extra CSV              more labelled data: text,label[,task] with label names
                                  (negative/neutral/positive or a topic name); task defaults to
                                  sentiment. Only use data whose licence allows what you do with the model.
+        --news CSV               news paragraphs or sentences for the sentiment task: text,label
+                                 with label names (e.g. FinEntity's unanimous paragraphs)
+        --entity CSV             target-dependent sentiment: text,entity,label with label names;
+                                 trains the entity head (sentiment toward one named company)
+        --news-repeat N          repeat the training rows of --news and --entity N times, default 1
+        --news-dev-fraction F    dev share of --news and --entity, default 0.2 (same paragraph,
+                                 same side, across both files)
+        --register N             add N generated press-release sentences whose label follows
+                                 from what they say about results, orders, jobs or guidance
+                                 (weak supervision; see RegisterSentences), default 0
+        --entity-input I         marked-pair (default: mentions of the target marked, target
+                                 as second segment) or pair (target as second segment only)
+        --resume                 go on from the last finished epoch of an earlier run of the
+                                 same command into the same --out (its .resume/ checkpoint,
+                                 written after every epoch): same data order, optimizer state
+                                 and schedule, so a run can span several sittings
+        --stop-after-epoch N     end this sitting after epoch N (its checkpoint is kept; finish
+                                 later with --resume)
+        --init DIR               warm start from a trained model (same base and adapter shape):
+                                 its adapters, LayerNorms and heads; a head it lacks starts fresh
         --out DIR                model directory to write (model.json + adapter.safetensors)
         --epochs N               default 4
         --lora-rank R            default 16 (with --lora-alpha, default 2R)
@@ -70,7 +92,7 @@ final class TrainCommand {
       """;
 
   int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
-    CliArgs a = CliArgs.parse(argv, List.of("full", "train-layer-norms", "help"));
+    CliArgs a = CliArgs.parse(argv, List.of("full", "train-layer-norms", "resume", "help"));
     if (a.flag("help")) {
       out.print(USAGE);
       return 0;
@@ -79,6 +101,20 @@ final class TrainCommand {
     Path sentiment = a.path("sentiment");
     Path topic = a.path("topic");
     List<String> extras = a.all("extra");
+    Path news = a.path("news");
+    Path entity = a.path("entity");
+    int newsRepeat = a.intValue("news-repeat", 1);
+    double newsDevFraction = a.doubleValue("news-dev-fraction", 0.2);
+    int register = a.intValue("register", 0);
+    Path init = a.path("init");
+    boolean resume = a.flag("resume");
+    int stopAfter = a.intValue("stop-after-epoch", 0);
+    EntityInput entityInput;
+    try {
+      entityInput = EntityInput.parse(a.get("entity-input", "marked-pair"));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     Path outDir = Path.of(a.require("out"));
     boolean full = a.flag("full");
     int rank = a.intValue("lora-rank", 16);
@@ -108,7 +144,10 @@ final class TrainCommand {
     String sentMap = a.get("sentiment-label-map", "0=negative,1=positive,2=neutral");
     String topicMap = a.get("topic-label-map");
     a.rejectUnknown();
-    if (sentiment == null && topic == null && extras.isEmpty()) {
+    if (newsRepeat < 1 || register < 0) {
+      throw new UsageException("--news-repeat must be at least 1 and --register at least 0");
+    }
+    if (sentiment == null && topic == null && extras.isEmpty() && news == null && entity == null) {
       throw new UsageException(
           "give training data: --sentiment CSV, --topic CSV and/or --extra CSV");
     }
@@ -124,7 +163,9 @@ final class TrainCommand {
 
     Map<Task, List<String>> labels = new EnumMap<>(Task.class);
     for (Task t : Task.values()) {
-      labels.put(t, t.defaultLabels());
+      if (t.required() || (t == Task.ENTITY && entity != null)) {
+        labels.put(t, t.defaultLabels());
+      }
     }
     Map<Task, LabelMap> maps = new EnumMap<>(Task.class);
     maps.put(Task.SENTIMENT, LabelMap.parse(sentMap, labels.get(Task.SENTIMENT)));
@@ -136,7 +177,7 @@ final class TrainCommand {
 
     Map<Task, List<LabeledText>> train = new EnumMap<>(Task.class);
     Map<Task, List<LabeledText>> dev = new EnumMap<>(Task.class);
-    for (Task t : Task.values()) {
+    for (Task t : labels.keySet()) {
       train.put(t, new ArrayList<>());
       dev.put(t, new ArrayList<>());
     }
@@ -145,8 +186,9 @@ final class TrainCommand {
       add(
           LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
           sentiment,
-          "sentiment",
+          "tweets",
           devFraction,
+          1,
           seed,
           train,
           dev,
@@ -156,8 +198,9 @@ final class TrainCommand {
       add(
           LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get),
           topic,
-          "topic",
+          "tweets",
           devFraction,
+          1,
           seed,
           train,
           dev,
@@ -175,14 +218,57 @@ final class TrainCommand {
           p,
           "extra",
           devFraction,
+          1,
           seed,
           train,
           dev,
           dataInfo);
     }
+    Map<Task, LabelMap> names = new EnumMap<>(Task.class);
+    for (Task t : labels.keySet()) {
+      names.put(t, LabelMap.parse(null, labels.get(t)));
+    }
+    if (news != null) {
+      add(
+          LabeledCsv.read(news, Task.SENTIMENT, "text", "label", null, names::get),
+          news,
+          "news",
+          newsDevFraction,
+          newsRepeat,
+          seed,
+          train,
+          dev,
+          dataInfo);
+    }
+    if (entity != null) {
+      add(
+          LabeledCsv.readTargeted(
+              entity, Task.ENTITY, "text", "entity", "label", names.get(Task.ENTITY)),
+          entity,
+          "entity",
+          newsDevFraction,
+          newsRepeat,
+          seed,
+          train,
+          dev,
+          dataInfo);
+    }
+    if (register > 0) {
+      List<LabeledText> generated = RegisterSentences.standard().generate(register, seed);
+      DevSplit split = DevSplit.of(generated, devFraction, seed);
+      split.train().forEach(x -> train.get(x.task()).add(x.withSource("register")));
+      split.dev().forEach(x -> dev.get(x.task()).add(x.withSource("register")));
+      ObjectNode o = dataInfo.addObject();
+      o.put("role", "register");
+      o.put("file", RegisterSentences.RESOURCE);
+      o.put("sha256", RegisterSentences.standard().sha256());
+      o.put("rows", generated.size());
+      o.put("train_rows", split.train().size());
+      o.put("dev_rows", split.dev().size());
+    }
     train.values().removeIf(List::isEmpty);
     dev.values().removeIf(List::isEmpty);
-    for (Task t : Task.values()) {
+    for (Task t : labels.keySet()) {
       if (!train.containsKey(t)) {
         err.println("warning: no training data for task " + t.id() + "; its head stays untrained");
       }
@@ -215,12 +301,18 @@ final class TrainCommand {
             seed,
             patience,
             devFraction,
-            maxMinutes);
+            maxMinutes,
+            entityInput,
+            stopAfter);
     BaseEncoder known = BaseEncoder.byId(baseSpec).orElse(null);
     Map<String, List<String>> labelJson = new LinkedHashMap<>();
     labels.forEach((t, l) -> labelJson.put(t.id(), l));
     ObjectNode training = ModelBundle.json().createObjectNode();
-    training.put("command", "./finpulse model train " + String.join(" ", argv));
+    training.put(
+        "command",
+        "./finpulse model train "
+            + String.join(
+                " ", java.util.Arrays.stream(argv).filter(x -> !x.equals("--resume")).toList()));
     training.set("data", dataInfo);
     ObjectNode hyper = training.putObject("hyper_parameters");
     hyper
@@ -233,7 +325,14 @@ final class TrainCommand {
         .put("dropout", dropout)
         .put("class_weights", cw.toString())
         .put("dev_fraction", devFraction)
+        .put("news_dev_fraction", newsDevFraction)
+        .put("news_repeat", newsRepeat)
         .put("seed", seed);
+    if (init != null) {
+      ModelManifest parent = ModelBundle.readManifest(init);
+      training.put("init", init.toString());
+      training.put("parent", parent.name() + "@" + parent.weightsSha256());
+    }
     ModelManifest manifest =
         new ModelManifest(
             ModelManifest.FORMAT,
@@ -256,10 +355,13 @@ final class TrainCommand {
             null,
             null,
             labelJson,
+            entity == null ? null : entityInput.id(),
+            null,
             null);
     Files.createDirectories(outDir);
     Trainer.Result r =
-        new Trainer(cfg, err).train(base, labels, train, dev, outDir, manifest, training);
+        new Trainer(cfg, err)
+            .train(base, labels, train, dev, outDir, manifest, training, init, resume);
     out.printf(
         Locale.ROOT,
         "{\"out\":\"%s\",\"best_epoch\":%d,\"dev_score\":%.4f,\"seconds\":%.0f}%n",
@@ -270,18 +372,25 @@ final class TrainCommand {
     return 0;
   }
 
+  /**
+   * Splits one file's rows into train and dev and adds them under {@code role} as their source;
+   * training rows are added {@code repeat} times (up-weighting a small domain).
+   */
   private static void add(
       List<LabeledText> rows,
       Path file,
       String role,
       double devFraction,
+      int repeat,
       long seed,
       Map<Task, List<LabeledText>> train,
       Map<Task, List<LabeledText>> dev,
       ArrayNode info) {
     DevSplit split = DevSplit.of(rows, devFraction, seed);
-    split.train().forEach(x -> train.get(x.task()).add(x));
-    split.dev().forEach(x -> dev.get(x.task()).add(x));
+    for (int r = 0; r < repeat; r++) {
+      split.train().forEach(x -> taskList(train, x).add(x.withSource(role)));
+    }
+    split.dev().forEach(x -> taskList(dev, x).add(x.withSource(role)));
     ObjectNode o = info.addObject();
     o.put("role", role);
     o.put("file", file.getFileName().toString());
@@ -289,5 +398,17 @@ final class TrainCommand {
     o.put("rows", rows.size());
     o.put("train_rows", split.train().size());
     o.put("dev_rows", split.dev().size());
+    if (repeat > 1) {
+      o.put("repeat", repeat);
+    }
+  }
+
+  private static List<LabeledText> taskList(Map<Task, List<LabeledText>> byTask, LabeledText x) {
+    List<LabeledText> list = byTask.get(x.task());
+    if (list == null) {
+      throw new UsageException(
+          "rows of task " + x.task().id() + " given, but this run trains no " + x.task().id());
+    }
+    return list;
   }
 }

@@ -48,4 +48,40 @@ public final class LabeledCsv {
     }
     return out;
   }
+
+  /** Reads (text, target, label) rows for a targeted task such as entity sentiment. */
+  public static List<LabeledText> readTargeted(
+      Path file,
+      Task task,
+      String textColumn,
+      String targetColumn,
+      String labelColumn,
+      LabelMap map) {
+    CsvTable t = CsvTable.read(file);
+    int text = t.column(textColumn);
+    int target = t.column(targetColumn);
+    int label = t.column(labelColumn);
+    List<LabeledText> out = new ArrayList<>(t.rows().size());
+    int line = 1;
+    for (List<String> row : t.rows()) {
+      line++;
+      if (row.size() <= Math.max(Math.max(text, label), target)) {
+        throw new DataException(
+            file
+                + ":"
+                + line
+                + ": row has "
+                + row.size()
+                + " fields, header has "
+                + t.header().size());
+      }
+      try {
+        out.add(
+            new LabeledText(row.get(text), task, map.index(row.get(label)), row.get(target), null));
+      } catch (DataException e) {
+        throw new DataException(file + ":" + line + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
 }

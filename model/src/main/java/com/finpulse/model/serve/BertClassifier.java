@@ -9,6 +9,8 @@ import com.finpulse.model.task.MultiTaskNetwork;
 import com.finpulse.model.task.NativeHeap;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
+import com.finpulse.model.text.EntityInput;
+import com.finpulse.model.text.TargetedText;
 import com.finpulse.model.text.TokenizedText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +25,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class BertClassifier implements Classifier {
 
   private static final Set<Task> BOTH = Set.of(Task.SENTIMENT, Task.TOPIC);
+  private static final Set<Task> ENTITY = Set.of(Task.ENTITY);
 
   private final MultiTaskNetwork net;
   private final BertTokenizer tokenizer;
   private final ClassifierOptions options;
   private final String modelId;
+  private final EntityInput entityInput;
   private final List<String> topicLabels;
   private final Semaphore permits;
   private final ForwardLanes lanes;
@@ -45,6 +49,7 @@ final class BertClassifier implements Classifier {
     String sha = manifest.weightsSha256() == null ? "" : manifest.weightsSha256();
     this.modelId = manifest.name() + "@" + sha.substring(0, Math.min(12, sha.length()));
     this.topicLabels = List.copyOf(net.labels(Task.TOPIC));
+    this.entityInput = manifest.entityInputOrDefault();
     this.permits = new Semaphore(options.maxConcurrentCalls(), true);
     boolean gpu = net.encoder().manager().getDevice().isGpu();
     if (!gpu) {
@@ -67,24 +72,7 @@ final class BertClassifier implements Classifier {
     for (String t : texts) {
       clean.add(t == null ? "" : t);
     }
-    Map<Task, float[][]> probs;
-    lifecycle.readLock().lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("classifier " + modelId + " is closed");
-      }
-      List<TokenizedText> tok = tokenizer.tokenize(clean);
-      permits.acquireUninterruptibly();
-      try {
-        probs =
-            BatchedInference.probabilities(
-                net, tok, BOTH, options.tokenBudget(), options.maxBatch(), lanes);
-      } finally {
-        permits.release();
-      }
-    } finally {
-      lifecycle.readLock().unlock();
-    }
+    Map<Task, float[][]> probs = run(BOTH, () -> tokenizer.tokenize(clean));
     List<Prediction> out = new ArrayList<>(texts.size());
     float[][] sent = probs.get(Task.SENTIMENT);
     float[][] topic = probs.get(Task.TOPIC);
@@ -101,6 +89,57 @@ final class BertClassifier implements Classifier {
       out.add(new Prediction(new SentimentScores(s[0], s[1], s[2]), topicLabels.get(best), tp));
     }
     return out;
+  }
+
+  @Override
+  public List<SentimentScores> classifyTargets(List<TargetedText> items) {
+    Objects.requireNonNull(items, "items");
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    List<SentimentScores> out = new ArrayList<>(items.size());
+    if (!targeted()) {
+      for (Prediction p : classify(items.stream().map(TargetedText::text).toList())) {
+        out.add(p.sentimentScores());
+      }
+      return out;
+    }
+    List<TargetedText> clean = new ArrayList<>(items.size());
+    for (TargetedText t : items) {
+      clean.add(t == null ? new TargetedText("", List.of()) : t);
+    }
+    float[][] probs =
+        run(ENTITY, () -> tokenizer.tokenizePairs(clean, entityInput)).get(Task.ENTITY);
+    for (float[] s : probs) {
+      out.add(new SentimentScores(s[0], s[1], s[2]));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean targeted() {
+    return net.has(Task.ENTITY);
+  }
+
+  /** Tokenizes under the lifecycle lock and runs the forward under a permit. */
+  private Map<Task, float[][]> run(
+      Set<Task> tasks, java.util.function.Supplier<List<TokenizedText>> tokenize) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("classifier " + modelId + " is closed");
+      }
+      List<TokenizedText> tok = tokenize.get();
+      permits.acquireUninterruptibly();
+      try {
+        return BatchedInference.probabilities(
+            net, tok, tasks, options.tokenBudget(), options.maxBatch(), lanes);
+      } finally {
+        permits.release();
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.finpulse.model.serve;
 
+import com.finpulse.common.event.SentimentScores;
+import com.finpulse.model.text.TargetedText;
 import java.util.List;
 
 /**
@@ -13,6 +15,16 @@ public interface Classifier extends AutoCloseable {
    * huge, binary-looking or non-Latin texts get a prediction, never an exception.
    */
   List<Prediction> classify(List<String> texts);
+
+  /**
+   * The sentiment of each text toward its target (a company, named by ticker and/or name), in
+   * order. A target the text never names, an empty text or an empty target still get a prediction.
+   * A model without an entity head ({@link #targeted()} false) gives each text's own sentiment.
+   */
+  List<SentimentScores> classifyTargets(List<TargetedText> items);
+
+  /** Whether {@link #classifyTargets} reads the target (the model has an entity head). */
+  boolean targeted();
 
   /** Identifies the model (name and a short hash of its weights) for {@code ScoredArticle}. */
   String modelId();

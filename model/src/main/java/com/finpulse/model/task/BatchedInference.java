@@ -98,6 +98,25 @@ public final class BatchedInference {
     return out;
   }
 
+  /** Softmax of {@code logits[from, from + k)} divided by {@code temperature}, in double. */
+  static float[] softmax(float[] logits, int from, int k, double temperature) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < k; j++) {
+      max = Math.max(max, logits[from + j] / temperature);
+    }
+    double[] e = new double[k];
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+      e[j] = Math.exp(logits[from + j] / temperature - max);
+      sum += e[j];
+    }
+    float[] row = new float[k];
+    for (int j = 0; j < k; j++) {
+      row[j] = (float) (e[j] / sum);
+    }
+    return row;
+  }
+
   /** One batch: texts {@code order[from..to)}; writes only those texts' rows of {@code out}. */
   private static void run(
       MultiTaskNetwork net,
@@ -115,14 +134,13 @@ public final class BatchedInference {
       PaddedBatch b = PaddedBatch.of(batch, scope);
       NDArray pooled = net.pooled(b.ids(), b.typeIds(), b.mask(), false);
       for (Task t : tasks) {
-        NDArray probs = net.logits(t, pooled).toType(DataType.FLOAT32, false).softmax(-1);
-        float[] flat = probs.toFloatArray();
-        int k = (int) probs.getShape().get(1);
+        NDArray logits = net.logits(t, pooled).toType(DataType.FLOAT32, false);
+        float[] flat = logits.toFloatArray();
+        int k = (int) logits.getShape().get(1);
+        double temperature = net.temperature(t);
         float[][] dst = out.get(t);
         for (int i = 0; i < batch.size(); i++) {
-          float[] row = new float[k];
-          System.arraycopy(flat, i * k, row, 0, k);
-          dst[order[from + i]] = row;
+          dst[order[from + i]] = softmax(flat, i * k, k, temperature);
         }
       }
     }

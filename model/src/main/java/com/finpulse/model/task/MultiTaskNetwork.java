@@ -22,17 +22,26 @@ public final class MultiTaskNetwork implements AutoCloseable {
   private final Pooling pooling;
   private final Map<Task, List<String>> labels;
   private final Map<Task, NDArray[]> heads = new EnumMap<>(Task.class);
+  private final Map<Task, Double> temperatures = new EnumMap<>(Task.class);
   private float headDropout;
 
   public MultiTaskNetwork(
       BertEncoder encoder, Pooling pooling, Map<Task, List<String>> labels, long seed) {
     this.encoder = encoder;
     this.pooling = pooling;
+    for (Task t : Task.values()) {
+      if (t.required() && !labels.containsKey(t)) {
+        throw new IllegalArgumentException("a model needs labels for task " + t.id());
+      }
+    }
     this.labels = Map.copyOf(labels);
     Random rnd = new Random(seed ^ 0x5eed);
     int hidden = encoder.config().hiddenSize();
     NDManager m = encoder.manager();
-    for (Task t : Task.values()) {
+    for (Task t : Task.values()) { // declaration order: the same random draws for the same tasks
+      if (!labels.containsKey(t)) {
+        continue;
+      }
       int k = labels.get(t).size();
       float[] w = new float[k * hidden];
       for (int i = 0; i < w.length; i++) {
@@ -54,6 +63,28 @@ public final class MultiTaskNetwork implements AutoCloseable {
 
   public List<String> labels(Task task) {
     return labels.get(task);
+  }
+
+  /** The tasks this network has a head for. */
+  public java.util.Set<Task> tasks() {
+    return java.util.Collections.unmodifiableSet(heads.keySet());
+  }
+
+  public boolean has(Task task) {
+    return heads.containsKey(task);
+  }
+
+  /** Sets the softmax temperature of one task's probabilities (calibration; 1 = the raw logits). */
+  public void setTemperature(Task task, double temperature) {
+    if (!(temperature > 0) || !Double.isFinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be positive, got " + temperature);
+    }
+    temperatures.put(task, temperature);
+  }
+
+  /** The softmax temperature of a task's probabilities; 1 unless calibrated. */
+  public double temperature(Task task) {
+    return temperatures.getOrDefault(task, 1.0);
   }
 
   public void setHeadDropout(float rate) {
@@ -86,7 +117,7 @@ public final class MultiTaskNetwork implements AutoCloseable {
   /** Head tensors for an adapter file. */
   public Map<String, Tensor> headTensors() {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    for (Task t : Task.values()) {
+    for (Task t : heads.keySet()) {
       headParameters(t).forEach((n, a) -> out.put(n, BertEncoder.toTensor(a)));
     }
     return out;
@@ -94,7 +125,27 @@ public final class MultiTaskNetwork implements AutoCloseable {
 
   /** Loads head tensors; fails naming the head that is missing or mis-shaped. */
   public void loadHeads(Map<String, Tensor> tensors, String source) {
-    for (Task t : Task.values()) {
+    loadHeads(tensors, source, heads.keySet());
+  }
+
+  /**
+   * Loads the heads of {@code tasks} that {@code tensors} has (a warm start from a model that lacks
+   * some heads keeps their fresh initialisation); returns the tasks loaded.
+   */
+  public java.util.Set<Task> loadAvailableHeads(Map<String, Tensor> tensors, String source) {
+    java.util.Set<Task> present = java.util.EnumSet.noneOf(Task.class);
+    for (Task t : heads.keySet()) {
+      if (tensors.containsKey("heads." + t.id() + ".weight")) {
+        present.add(t);
+      }
+    }
+    loadHeads(tensors, source, present);
+    return present;
+  }
+
+  private void loadHeads(
+      Map<String, Tensor> tensors, String source, java.util.Collection<Task> tasks) {
+    for (Task t : List.copyOf(tasks)) {
       NDArray[] h = heads.get(t);
       for (int i = 0; i < 2; i++) {
         String name = "heads." + t.id() + (i == 0 ? ".weight" : ".bias");

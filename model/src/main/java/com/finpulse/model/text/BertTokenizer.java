@@ -2,6 +2,7 @@ package com.finpulse.model.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.util.PairList;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,15 +54,41 @@ public final class BertTokenizer implements AutoCloseable {
     Encoding[] enc = tokenizer.batchEncode(clean);
     List<TokenizedText> out = new ArrayList<>(enc.length);
     for (Encoding e : enc) {
-      long[] ids = e.getIds();
-      long[] types = e.getTypeIds();
-      if (ids.length > maxLength) { // defensive: a tokenizer.json with its own truncation off
-        ids = java.util.Arrays.copyOf(ids, maxLength);
-        types = java.util.Arrays.copyOf(types, maxLength);
-      }
-      out.add(new TokenizedText(ids, types));
+      out.add(truncated(e));
     }
     return out;
+  }
+
+  /**
+   * Tokenizes (text, target) pairs for the entity task: {@code [CLS] marked text [SEP] target
+   * [SEP]}, the target in the second segment (type id 1). Truncation shortens the longer segment
+   * first, so the target survives a long text.
+   */
+  public List<TokenizedText> tokenizePairs(List<TargetedText> items, EntityInput input) {
+    PairList<String, String> pairs = new PairList<>(items.size());
+    for (TargetedText item : items) {
+      EntityMarking.Marked m = EntityMarking.mark(item, maxLength * 4, input.marksMentions());
+      String text = m.text();
+      String target = m.target().length() > 200 ? m.target().substring(0, 200) : m.target();
+      pairs.add(
+          text.length() > maxChars ? text.substring(0, cutPoint(text, maxChars)) : text, target);
+    }
+    Encoding[] enc = tokenizer.batchEncode(pairs);
+    List<TokenizedText> out = new ArrayList<>(enc.length);
+    for (Encoding e : enc) {
+      out.add(truncated(e));
+    }
+    return out;
+  }
+
+  private TokenizedText truncated(Encoding e) {
+    long[] ids = e.getIds();
+    long[] types = e.getTypeIds();
+    if (ids.length > maxLength) { // defensive: a tokenizer.json with its own truncation off
+      ids = java.util.Arrays.copyOf(ids, maxLength);
+      types = java.util.Arrays.copyOf(types, maxLength);
+    }
+    return new TokenizedText(ids, types);
   }
 
   private static int cutPoint(String s, int at) {

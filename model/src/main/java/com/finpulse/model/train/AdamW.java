@@ -53,6 +53,61 @@ public final class AdamW {
     return skipped;
   }
 
+  /** Steps applied so far (the bias correction's t). */
+  public long appliedSteps() {
+    return step;
+  }
+
+  /** The first and second moments by parameter name, {@code <name>.m} and {@code <name>.v}. */
+  public Map<String, com.finpulse.model.weights.Tensor> momentTensors() {
+    Map<String, com.finpulse.model.weights.Tensor> out = new java.util.TreeMap<>();
+    moments.forEach(
+        (name, mv) -> {
+          out.put(name + ".m", com.finpulse.model.bert.BertEncoder.toTensor(mv[0]));
+          out.put(name + ".v", com.finpulse.model.bert.BertEncoder.toTensor(mv[1]));
+        });
+    return out;
+  }
+
+  /**
+   * Restores the state {@link #momentTensors} and the step counters recorded, for the parameters of
+   * {@code params} (moments are created in each parameter's manager).
+   */
+  public void restore(
+      Map<String, com.finpulse.model.weights.Tensor> tensors,
+      List<Param> params,
+      long appliedSteps,
+      long skippedSteps) {
+    for (Param p : params) {
+      com.finpulse.model.weights.Tensor m = tensors.get(p.name() + ".m");
+      com.finpulse.model.weights.Tensor v = tensors.get(p.name() + ".v");
+      if (m == null || v == null) {
+        continue; // never stepped (e.g. a head whose task had no batch yet)
+      }
+      NDManager owner = p.value().getManager();
+      ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(m.shape());
+      if (!shape.equals(p.value().getShape())) {
+        throw new IllegalArgumentException(
+            "optimizer state of "
+                + p.name()
+                + " has shape "
+                + shape
+                + ", parameter has "
+                + p.value().getShape());
+      }
+      NDArray[] old =
+          moments.put(
+              p.name(),
+              new NDArray[] {owner.create(m.data(), shape), owner.create(v.data(), shape)});
+      if (old != null) {
+        old[0].close();
+        old[1].close();
+      }
+    }
+    this.step = appliedSteps;
+    this.skipped = skippedSteps;
+  }
+
   /**
    * Applies one update to {@code params} from their accumulated gradients, then zeroes the
    * gradients. Must run outside a gradient collector (grad mode off).

@@ -15,11 +15,14 @@ import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.bundle.ModelManifest;
 import com.finpulse.model.data.LabeledText;
 import com.finpulse.model.eval.ClassificationMetrics;
+import com.finpulse.model.eval.TemperatureScaling;
 import com.finpulse.model.task.BatchedInference;
 import com.finpulse.model.task.MultiTaskNetwork;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
+import com.finpulse.model.text.EntityInput;
 import com.finpulse.model.text.PaddedBatch;
+import com.finpulse.model.text.TargetedText;
 import com.finpulse.model.text.TextNormalizer;
 import com.finpulse.model.text.TokenizedText;
 import com.finpulse.model.weights.LoadedEncoder;
@@ -43,13 +46,23 @@ import java.util.Set;
  */
 public final class Trainer {
 
-  /** Dev metrics of one epoch. */
+  /**
+   * Dev metrics of one epoch: per task, and per task and data source ("sentiment/tweets") where a
+   * task's dev data comes from more than one source.
+   */
   public record EpochResult(
       int epoch,
       double trainLoss,
       Map<Task, ClassificationMetrics> dev,
+      Map<String, ClassificationMetrics> devBySource,
       double score,
       double seconds) {}
+
+  /** Dev probabilities of one evaluation, kept to calibrate the epoch that is saved. */
+  private record DevEvaluation(
+      Map<Task, ClassificationMetrics> metrics,
+      Map<String, ClassificationMetrics> bySource,
+      Map<Task, float[][]> probabilities) {}
 
   /** What a run produced. */
   public record Result(List<EpochResult> epochs, int bestEpoch, double bestScore, double seconds) {}
@@ -72,7 +85,9 @@ public final class Trainer {
       Map<Task, List<LabeledText>> dev,
       Path out,
       ModelManifest manifest,
-      ObjectNode trainingInfo) {
+      ObjectNode trainingInfo,
+      Path init,
+      boolean resume) {
     long t0 = System.nanoTime();
     Random rnd = new Random(cfg.seed());
     Engine.getInstance(); // fail fast if the natives are missing
@@ -94,11 +109,27 @@ public final class Trainer {
                 cfg.pooling(),
                 labels,
                 cfg.seed())) {
+      String fingerprint = fingerprint(trainingInfo);
+      TrainingCheckpoint checkpoint = resume ? resumePoint(out, fingerprint) : null;
+      if (checkpoint != null) {
+        checkpoint.restoreNetwork(out, net);
+        err.printf(
+            Locale.ROOT,
+            "Resuming %s after epoch %d (step %d, best dev score %.4f at epoch %d)%n",
+            out,
+            checkpoint.epoch(),
+            checkpoint.step(),
+            checkpoint.best(),
+            checkpoint.bestEpoch());
+      } else if (init != null) {
+        err.printf(
+            Locale.ROOT, "Warm start from %s: heads %s%n", init, WarmStart.apply(init, net, base));
+      }
       net.encoder().setHiddenDropout(cfg.hiddenDropout());
       net.setHeadDropout(cfg.headDropout());
-      Map<Task, List<TokenizedText>> trainTok = tokenize(tok, train);
+      Map<Task, List<TokenizedText>> trainTok = tokenize(tok, train, cfg.entityInput());
       Map<Task, int[]> trainLabels = labelArrays(train);
-      Map<Task, List<TokenizedText>> devTok = tokenize(tok, dev);
+      Map<Task, List<TokenizedText>> devTok = tokenize(tok, dev, cfg.entityInput());
       Map<Task, float[]> classWeights = classWeights(train, labels);
 
       List<AdamW.Param> encoderParams = new ArrayList<>();
@@ -133,7 +164,7 @@ public final class Trainer {
       for (AdamW.Param p : encoderParams) {
         trainable += p.value().size();
       }
-      for (Task t : Task.values()) {
+      for (Task t : net.tasks()) {
         List<AdamW.Param> ps = new ArrayList<>(encoderParams);
         net.headParameters(t)
             .forEach((n, a) -> ps.add(new AdamW.Param(n, a, headScale, n.endsWith(".weight"))));
@@ -174,15 +205,43 @@ public final class Trainer {
         examplesPerEpoch += xs.size();
       }
 
+      Map<String, NDArray> trainedParams = new LinkedHashMap<>();
+      for (List<AdamW.Param> ps : stepParams.values()) {
+        ps.forEach(p -> trainedParams.put(p.name(), p.value()));
+      }
+      List<AdamW.Param> allParams = new ArrayList<>();
+      trainedParams.forEach((n, a) -> allParams.add(new AdamW.Param(n, a, 1, false)));
+
       List<EpochResult> results = new ArrayList<>();
+      ArrayNode epochsJson = ModelBundle.json().createArrayNode();
       double best = -1;
       int bestEpoch = 0;
       int sinceBest = 0;
       long step = 0;
+      int firstEpoch = 1;
+      double secondsBefore = 0;
+      if (checkpoint != null) {
+        checkpoint.restoreOptimizer(out, allParams, opt);
+        best = checkpoint.best();
+        bestEpoch = checkpoint.bestEpoch();
+        sinceBest = checkpoint.sinceBest();
+        step = checkpoint.step();
+        firstEpoch = checkpoint.epoch() + 1;
+        secondsBefore = checkpoint.secondsSoFar();
+        checkpoint.epochs().forEach(e -> epochsJson.add(e.deepCopy()));
+        for (int e = 1; e < firstEpoch; e++) {
+          planner.plan(trainTok, rnd); // the generator's draws of the finished epochs
+        }
+        if (sinceBest >= cfg.patience() || firstEpoch > cfg.epochs()) {
+          err.printf(Locale.ROOT, "  nothing left to train: the run had finished%n");
+        }
+      }
       boolean outOfTime = false;
-      for (int epoch = 1; epoch <= cfg.epochs() && !outOfTime; epoch++) {
+      boolean stopped = checkpoint != null && sinceBest >= cfg.patience();
+      for (int epoch = firstEpoch; epoch <= cfg.epochs() && !outOfTime && !stopped; epoch++) {
         long e0 = System.nanoTime();
         List<BatchPlanner.Batch> batches = planner.plan(trainTok, rnd);
+        String planHash = planHash(batches);
         ProgressBar bar =
             new ProgressBar(err, "epoch " + epoch + "/" + cfg.epochs(), examplesPerEpoch, "ex");
         double lossSum = 0;
@@ -208,58 +267,78 @@ public final class Trainer {
             outOfTime = true;
             err.printf(
                 Locale.ROOT,
-                "%nTime budget of %.0f minutes reached: stopping after this evaluation%n",
+                "%nTime budget of %.1f minutes reached: stopping after this evaluation%n",
                 cfg.maxMinutes());
             break;
           }
         }
         bar.finish(done);
-        Map<Task, ClassificationMetrics> devMetrics = evaluate(net, devTok, dev, labels);
+        DevEvaluation devEval = evaluate(net, devTok, dev, labels);
+        Map<Task, ClassificationMetrics> devMetrics = devEval.metrics();
         double score = 0;
         for (ClassificationMetrics m : devMetrics.values()) {
           score += m.macroF1() / devMetrics.size();
         }
         double secs = (System.nanoTime() - e0) / 1e9;
         EpochResult r =
-            new EpochResult(epoch, lossSum / Math.max(1, lossCount), devMetrics, score, secs);
+            new EpochResult(
+                epoch,
+                lossSum / Math.max(1, lossCount),
+                devMetrics,
+                devEval.bySource(),
+                score,
+                secs);
         results.add(r);
+        epochsJson.add(epochJson(r, planHash));
         err.print(describe(r));
         if (score > best) {
           best = score;
           bestEpoch = epoch;
           sinceBest = 0;
-          trainingInfo.set("epochs", epochsJson(results));
+          trainingInfo.set("epochs", epochsJson.deepCopy());
           trainingInfo.put("best_epoch", bestEpoch);
-          trainingInfo.put("seconds", Math.round((System.nanoTime() - t0) / 1e9));
+          trainingInfo.put("seconds", Math.round(secondsBefore + (System.nanoTime() - t0) / 1e9));
           trainingInfo.put("optimizer_steps", step);
           trainingInfo.put("skipped_steps", opt.skippedSteps());
-          ModelBundle.save(out, withTraining(manifest, trainingInfo), net, trainedEncoderNames);
-          err.printf(Locale.ROOT, "  saved epoch %d to %s (dev score %.4f)%n", epoch, out, score);
+          Map<String, ModelManifest.Calibration> calibration = calibrate(devEval, dev, labels);
+          ModelBundle.save(
+              out,
+              manifest.withTraining(trainingInfo.deepCopy()).withCalibration(calibration),
+              net,
+              trainedEncoderNames);
+          err.printf(
+              Locale.ROOT,
+              "  saved epoch %d to %s (dev score %.4f; calibration %s)%n",
+              epoch,
+              out,
+              score,
+              describe(calibration));
         } else if (++sinceBest >= cfg.patience()) {
           err.printf(Locale.ROOT, "  no improvement for %d epoch(s): stopping early%n", sinceBest);
-          break;
+          stopped = true;
+        }
+        if (cfg.stopAfterEpoch() > 0 && epoch >= cfg.stopAfterEpoch() && epoch < cfg.epochs()) {
+          err.printf(
+              Locale.ROOT, "  stopping after epoch %d as asked; go on with --resume%n", epoch);
+          stopped = true;
+        }
+        if (!outOfTime) { // only a finished epoch can be resumed from
+          new TrainingCheckpoint(
+                  epoch,
+                  step,
+                  opt.appliedSteps(),
+                  opt.skippedSteps(),
+                  best,
+                  bestEpoch,
+                  sinceBest,
+                  secondsBefore + (System.nanoTime() - t0) / 1e9,
+                  fingerprint,
+                  epochsJson.deepCopy())
+              .save(out, trainedParams, opt);
         }
       }
-      return new Result(results, bestEpoch, best, (System.nanoTime() - t0) / 1e9);
+      return new Result(results, bestEpoch, best, secondsBefore + (System.nanoTime() - t0) / 1e9);
     }
-  }
-
-  private static ModelManifest withTraining(ModelManifest m, ObjectNode training) {
-    return new ModelManifest(
-        m.format(),
-        m.name(),
-        m.base(),
-        m.config(),
-        m.maxLength(),
-        m.pooling(),
-        m.textNormalization(),
-        m.lora(),
-        m.fullFineTune(),
-        m.trainableLayerNorms(),
-        m.weightsFile(),
-        m.weightsSha256(),
-        m.labels(),
-        training.deepCopy());
   }
 
   private float forwardBackward(
@@ -295,23 +374,71 @@ public final class Trainer {
     }
   }
 
-  static Map<Task, ClassificationMetrics> evaluate(
+  private static DevEvaluation evaluate(
       MultiTaskNetwork net,
       Map<Task, List<TokenizedText>> devTok,
       Map<Task, List<LabeledText>> dev,
       Map<Task, List<String>> labels) {
     Map<Task, ClassificationMetrics> out = new EnumMap<>(Task.class);
+    Map<String, ClassificationMetrics> bySource = new LinkedHashMap<>();
+    Map<Task, float[][]> allProbs = new EnumMap<>(Task.class);
     for (Map.Entry<Task, List<TokenizedText>> e : devTok.entrySet()) {
       if (e.getValue().isEmpty()) {
         continue;
       }
+      Task task = e.getKey();
       float[][] probs =
-          BatchedInference.probabilities(net, e.getValue(), Set.of(e.getKey()), 4096, 128)
-              .get(e.getKey());
-      int[] truth = dev.get(e.getKey()).stream().mapToInt(LabeledText::label).toArray();
-      out.put(e.getKey(), ClassificationMetrics.compute(labels.get(e.getKey()), truth, probs));
+          BatchedInference.probabilities(net, e.getValue(), Set.of(task), 4096, 128).get(task);
+      List<LabeledText> rows = dev.get(task);
+      int[] truth = rows.stream().mapToInt(LabeledText::label).toArray();
+      out.put(task, ClassificationMetrics.compute(labels.get(task), truth, probs));
+      allProbs.put(task, probs);
+      Map<String, List<Integer>> sources = new LinkedHashMap<>();
+      for (int i = 0; i < rows.size(); i++) {
+        sources.computeIfAbsent(rows.get(i).source(), k -> new ArrayList<>()).add(i);
+      }
+      if (sources.size() > 1) {
+        sources.forEach(
+            (source, idx) -> {
+              int[] t = idx.stream().mapToInt(i -> truth[i]).toArray();
+              float[][] p = idx.stream().map(i -> probs[i]).toArray(float[][]::new);
+              bySource.put(
+                  task.id() + "/" + source, ClassificationMetrics.compute(labels.get(task), t, p));
+            });
+      }
     }
+    return new DevEvaluation(out, bySource, allProbs);
+  }
+
+  private static Map<String, ModelManifest.Calibration> calibrate(
+      DevEvaluation eval, Map<Task, List<LabeledText>> dev, Map<Task, List<String>> labels) {
+    Map<String, ModelManifest.Calibration> out = new LinkedHashMap<>();
+    eval.probabilities()
+        .forEach(
+            (task, probs) ->
+                out.put(
+                    task.id(),
+                    TemperatureScaling.fit(
+                        labels.get(task),
+                        dev.get(task).stream().mapToInt(LabeledText::label).toArray(),
+                        probs)));
     return out;
+  }
+
+  private static String describe(Map<String, ModelManifest.Calibration> calibration) {
+    StringBuilder sb = new StringBuilder();
+    calibration.forEach(
+        (task, c) ->
+            sb.append(sb.isEmpty() ? "" : ", ")
+                .append(
+                    String.format(
+                        Locale.ROOT,
+                        "%s T=%.3f ECE %.4f->%.4f",
+                        task,
+                        c.temperature(),
+                        c.eceBefore(),
+                        c.eceAfter())));
+    return sb.toString();
   }
 
   private static String describe(EpochResult r) {
@@ -333,46 +460,119 @@ public final class Trainer {
                         t.id(),
                         m.accuracy(),
                         m.macroF1())));
-    return sb.append(String.format(Locale.ROOT, " score %.4f%n", r.score())).toString();
+    sb.append(String.format(Locale.ROOT, " score %.4f", r.score()));
+    r.devBySource()
+        .forEach(
+            (k, m) ->
+                sb.append(
+                    String.format(
+                        Locale.ROOT,
+                        "%n    dev %s (n=%d) acc %.4f macro-F1 %.4f ECE %.4f",
+                        k,
+                        m.count(),
+                        m.accuracy(),
+                        m.macroF1(),
+                        m.expectedCalibrationError())));
+    return sb.append(System.lineSeparator()).toString();
   }
 
-  private static ArrayNode epochsJson(List<EpochResult> results) {
-    ArrayNode arr = ModelBundle.json().createArrayNode();
-    for (EpochResult r : results) {
-      ObjectNode o = arr.addObject();
-      o.put("epoch", r.epoch());
-      o.put("train_loss", round(r.trainLoss()));
-      o.put("seconds", Math.round(r.seconds()));
-      o.put("dev_score", round(r.score()));
-      r.dev()
-          .forEach(
-              (t, m) -> {
-                ObjectNode d = o.putObject("dev_" + t.id());
-                d.put("n", m.count());
-                d.put("accuracy", round(m.accuracy()));
-                d.put("macro_f1", round(m.macroF1()));
-                d.put("weighted_f1", round(m.weightedF1()));
-                d.put("ece", round(m.expectedCalibrationError()));
-              });
+  private static ObjectNode epochJson(EpochResult r, String planHash) {
+    ObjectNode o = ModelBundle.json().createObjectNode();
+    o.put("epoch", r.epoch());
+    o.put("train_loss", round(r.trainLoss()));
+    o.put("seconds", Math.round(r.seconds()));
+    o.put("dev_score", round(r.score()));
+    o.put("batch_plan", planHash);
+    r.dev()
+        .forEach(
+            (t, m) -> {
+              ObjectNode d = o.putObject("dev_" + t.id());
+              d.put("n", m.count());
+              d.put("accuracy", round(m.accuracy()));
+              d.put("macro_f1", round(m.macroF1()));
+              d.put("weighted_f1", round(m.weightedF1()));
+              d.put("ece", round(m.expectedCalibrationError()));
+            });
+    r.devBySource()
+        .forEach(
+            (k, m) -> {
+              ObjectNode d = o.with("dev_by_source").putObject(k);
+              d.put("n", m.count());
+              d.put("accuracy", round(m.accuracy()));
+              d.put("macro_f1", round(m.macroF1()));
+              d.put("ece", round(m.expectedCalibrationError()));
+            });
+    return o;
+  }
+
+  /** A short hash of an epoch's batches (tasks and example indices, in order). */
+  static String planHash(List<BatchPlanner.Batch> batches) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4);
+    for (BatchPlanner.Batch b : batches) {
+      crc.update(b.task().ordinal());
+      for (int i : b.indices()) {
+        buf.clear();
+        crc.update(buf.putInt(i).flip());
+      }
     }
-    return arr;
+    return String.format(Locale.ROOT, "%08x", crc.getValue());
+  }
+
+  /** Identifies a run's data and settings: what a resume must find unchanged. */
+  private String fingerprint(ObjectNode trainingInfo) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    // The time budget is per sitting: a resume may give another one.
+    String settings = cfg.toString().replaceAll("(maxMinutes|stopAfterEpoch)=[^,\\]]*", "");
+    crc.update(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    crc.update(
+        String.valueOf(trainingInfo.get("data")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return String.format(Locale.ROOT, "%08x", crc.getValue());
+  }
+
+  private static TrainingCheckpoint resumePoint(Path out, String fingerprint) {
+    TrainingCheckpoint c =
+        TrainingCheckpoint.find(out)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        out
+                            + " holds no finished epoch to resume from ("
+                            + TrainingCheckpoint.DIR
+                            + "/ is missing): start without --resume"));
+    if (!c.fingerprint().equals(fingerprint)) {
+      throw new IllegalStateException(
+          out
+              + " was trained with other data or settings (fingerprint "
+              + c.fingerprint()
+              + ", this run "
+              + fingerprint
+              + "): resume with the same command");
+    }
+    return c;
   }
 
   private static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;
   }
 
-  private static Map<Task, List<TokenizedText>> tokenize(
-      BertTokenizer tok, Map<Task, List<LabeledText>> data) {
+  static Map<Task, List<TokenizedText>> tokenize(
+      BertTokenizer tok, Map<Task, List<LabeledText>> data, EntityInput entityInput) {
     Map<Task, List<TokenizedText>> out = new EnumMap<>(Task.class);
-    data.forEach(
-        (t, xs) ->
-            out.put(
-                t,
-                xs.isEmpty()
-                    ? List.of()
-                    : tok.tokenize(xs.stream().map(LabeledText::text).toList())));
+    data.forEach((t, xs) -> out.put(t, tokenize(tok, t, xs, entityInput)));
     return out;
+  }
+
+  private static List<TokenizedText> tokenize(
+      BertTokenizer tok, Task t, List<LabeledText> xs, EntityInput entityInput) {
+    if (xs.isEmpty()) {
+      return List.of();
+    }
+    return t.targeted()
+        ? tok.tokenizePairs(
+            xs.stream().map(x -> new TargetedText(x.text(), List.of(x.target()))).toList(),
+            entityInput)
+        : tok.tokenize(xs.stream().map(LabeledText::text).toList());
   }
 
   private static Map<Task, int[]> labelArrays(Map<Task, List<LabeledText>> data) {

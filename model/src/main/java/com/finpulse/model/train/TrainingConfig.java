@@ -3,6 +3,7 @@ package com.finpulse.model.train;
 import com.finpulse.model.bert.LoraConfig;
 import com.finpulse.model.task.Pooling;
 import com.finpulse.model.task.Task;
+import com.finpulse.model.text.EntityInput;
 import java.util.Set;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Set;
  * @param patience epochs without a better dev score before stopping early
  * @param maxMinutes wall-time budget; 0 for none. When reached, training stops after a final dev
  *     evaluation
+ * @param entityInput how entity-task inputs are built (marked mentions or not)
+ * @param stopAfterEpoch end this sitting after that epoch (0: run to the end); a later {@code
+ *     --resume} goes on from there
  */
 public record TrainingConfig(
     int epochs,
@@ -33,13 +37,16 @@ public record TrainingConfig(
     long seed,
     int patience,
     double devFraction,
-    double maxMinutes) {
+    double maxMinutes,
+    EntityInput entityInput,
+    int stopAfterEpoch) {
 
   public TrainingConfig {
     if (epochs <= 0 || batchSize <= 0 || lr <= 0 || headLr <= 0) {
       throw new IllegalArgumentException("epochs, batch size and learning rates must be positive");
     }
     classWeightTasks = Set.copyOf(classWeightTasks);
+    entityInput = entityInput == null ? EntityInput.MARKED_PAIR : entityInput;
   }
 
   public boolean fullFineTune() {

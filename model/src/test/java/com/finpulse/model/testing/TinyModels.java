@@ -104,12 +104,37 @@ public final class TinyModels {
                 topicIds[c]));
       }
     }
+    List<LabeledText> entity = new ArrayList<>();
+    for (int i = 0; i < perClass * 3; i++) {
+      String a = companies[rnd.nextInt(companies.length)];
+      String b = companies[(java.util.Arrays.asList(companies).indexOf(a) + 1) % companies.length];
+      int ca = rnd.nextInt(3);
+      int cb = 2 - ca;
+      String text =
+          a
+              + " "
+              + sentimentWords[ca][rnd.nextInt(5)]
+              + " while "
+              + b
+              + " "
+              + sentimentWords[cb][rnd.nextInt(5)]
+              + " "
+              + i;
+      entity.add(new LabeledText(text, Task.ENTITY, ca, a, null));
+      entity.add(new LabeledText(text, Task.ENTITY, cb, b, null));
+    }
     out.put(Task.SENTIMENT, sent);
     out.put(Task.TOPIC, topic);
+    out.put(Task.ENTITY, entity);
     return out;
   }
 
   public static TrainingConfig config(int epochs) {
+    return config(epochs, 0);
+  }
+
+  /** The tiny run's settings, ending the sitting after {@code stopAfterEpoch} (0: never). */
+  public static TrainingConfig config(int epochs, int stopAfterEpoch) {
     return new TrainingConfig(
         epochs,
         16,
@@ -127,7 +152,9 @@ public final class TinyModels {
         7,
         10,
         0.2,
-        0);
+        0,
+        null,
+        stopAfterEpoch);
   }
 
   public static Map<Task, List<String>> labels() {
@@ -156,6 +183,8 @@ public final class TinyModels {
         null,
         null,
         labelJson,
+        "marked-pair",
+        null,
         null);
   }
 
@@ -179,8 +208,12 @@ public final class TinyModels {
 
   /** Trains the tiny model briefly and writes it to {@code out}; returns the run's result. */
   public static Trainer.Result trainTiny(Path work, Path out, int epochs) {
+    return trainTiny(work, out, config(epochs), false);
+  }
+
+  /** Trains the tiny model with {@code cfg}, resuming from {@code out} if asked. */
+  public static Trainer.Result trainTiny(Path work, Path out, TrainingConfig cfg, boolean resume) {
     LoadedEncoder base = checkpoint(work.resolve("tiny-base"), 1);
-    TrainingConfig cfg = config(epochs);
     Map<Task, List<LabeledText>> all = toyData(40, 3);
     Map<Task, List<LabeledText>> train = new EnumMap<>(Task.class);
     Map<Task, List<LabeledText>> dev = new EnumMap<>(Task.class);
@@ -198,6 +231,8 @@ public final class TinyModels {
             dev,
             out,
             manifest(base, cfg, "tiny"),
-            ModelBundle.json().createObjectNode());
+            ModelBundle.json().createObjectNode(),
+            null,
+            resume);
   }
 }

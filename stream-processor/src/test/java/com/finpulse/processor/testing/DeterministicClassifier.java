@@ -3,6 +3,7 @@ package com.finpulse.processor.testing;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
+import com.finpulse.model.text.TargetedText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,6 +156,32 @@ public final class DeterministicClassifier implements Classifier {
       probs.put(t, t.equals(topic) ? 0.7 : 0.1);
     }
     return new Prediction(s, topic, probs);
+  }
+
+  /**
+   * Toward a target: the verdict on the clause (split at "while", "but", ";") that names it, or on
+   * the whole text when no clause does.
+   */
+  @Override
+  public List<SentimentScores> classifyTargets(List<TargetedText> items) {
+    List<SentimentScores> out = new ArrayList<>(items.size());
+    for (TargetedText item : items) {
+      String clause = item.text();
+      for (String part : item.text().split("\\bwhile\\b|\\bbut\\b|;")) {
+        String lower = part.toLowerCase(Locale.ROOT);
+        if (item.names().stream().anyMatch(n -> lower.contains(n.toLowerCase(Locale.ROOT)))) {
+          clause = part;
+          break;
+        }
+      }
+      out.add(predict(clause).sentimentScores());
+    }
+    return out;
+  }
+
+  @Override
+  public boolean targeted() {
+    return true;
   }
 
   @Override
