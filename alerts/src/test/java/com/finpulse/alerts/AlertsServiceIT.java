@@ -209,7 +209,8 @@ class AlertsServiceIT {
             "earnings",
             Map.of("earnings", 0.9),
             "it-model",
-            at);
+            at,
+            java.util.Map.of());
     send(
         Topics.NEWS_SCORED,
         a.articleId(),

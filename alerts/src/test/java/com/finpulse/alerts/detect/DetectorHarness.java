@@ -149,7 +149,8 @@ final class DetectorHarness implements AutoCloseable {
             topic,
             Map.of(topic, 0.9),
             "test-model",
-            at);
+            at,
+            java.util.Map.of());
     articles.pipeInput(a.articleId(), a, at);
   }
 

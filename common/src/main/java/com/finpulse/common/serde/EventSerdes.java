@@ -12,7 +12,11 @@ public final class EventSerdes {
   private static final EventSerde<NewsArticle> NEWS_ARTICLE =
       new EventSerde<>(NewsArticle.class, NewsArticle.SCHEMA_VERSION);
   private static final EventSerde<ScoredArticle> SCORED_ARTICLE =
-      new EventSerde<>(ScoredArticle.class, ScoredArticle.SCHEMA_VERSION);
+      new EventSerde<>(
+          ScoredArticle.class,
+          ScoredArticle.SCHEMA_VERSION,
+          // 1 -> 2: no per-ticker sentiment was recorded; trends fall back to the article's.
+          java.util.Map.of(1, node -> node.set("ticker_sentiment", node.objectNode())));
   private static final EventSerde<TrendPoint> TREND_POINT =
       new EventSerde<>(TrendPoint.class, TrendPoint.SCHEMA_VERSION);
   private static final EventSerde<Alert> ALERT =

@@ -1,4 +1,4 @@
-package com.finpulse.ingest.ticker;
+package com.finpulse.common.ticker;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,12 +25,24 @@ public final class Watchlist {
 
   private Watchlist() {}
 
-  /** The watchlist shipped with ingest: large listed companies most often in financial news. */
+  /**
+   * The names of each ticker in a watchlist, in the watchlist's order: what the model is told a
+   * ticker's company is called when it scores the sentiment toward it.
+   */
+  public static Map<String, java.util.List<String>> namesByTicker(Map<String, String> watchlist) {
+    Map<String, java.util.List<String>> out = new LinkedHashMap<>();
+    watchlist.forEach(
+        (name, ticker) -> out.computeIfAbsent(ticker, t -> new java.util.ArrayList<>()).add(name));
+    out.replaceAll((t, names) -> java.util.List.copyOf(names));
+    return Map.copyOf(out);
+  }
+
+  /** The shipped watchlist: large listed companies most often in financial news. */
   public static Map<String, String> defaults() {
     try (InputStream in = Watchlist.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
-            "missing resource " + DEFAULT_RESOURCE + " in the ingest jar");
+            "missing resource " + DEFAULT_RESOURCE + " in the common jar");
       }
       return parse(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RESOURCE);
     } catch (IOException e) {

@@ -75,7 +75,8 @@ class EventSerdeTest {
             "Earnings",
             Map.of("Earnings", 0.9, "Macro", 0.1),
             "m1",
-            Instant.EPOCH);
+            Instant.EPOCH,
+            java.util.Map.of());
     assertThat(EventSerdes.scoredArticle().read(EventSerdes.scoredArticle().serialize("t", scored)))
         .isEqualTo(scored);
     assertThat(

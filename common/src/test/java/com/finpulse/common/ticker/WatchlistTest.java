@@ -1,4 +1,4 @@
-package com.finpulse.ingest.ticker;
+package com.finpulse.common.ticker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,9 +50,13 @@ class WatchlistTest {
         .hasSizeGreaterThan(100)
         .containsEntry("Apple", "AAPL")
         .containsEntry("Goldman Sachs", "GS");
-    assertThat(
-            new PatternTickerFinder(defaults)
-                .find("Microsoft shares rose after Goldman Sachs upgraded the stock."))
-        .containsExactly("MSFT", "GS");
+  }
+
+  @Test
+  void namesByTickerGathersEveryNameOfACompany() throws Exception {
+    var w = Watchlist.parse(new StringReader("Alphabet,GOOGL\nGoogle,GOOGL\nApple,AAPL\n"), "t");
+    assertThat(Watchlist.namesByTicker(w))
+        .containsEntry("GOOGL", java.util.List.of("Alphabet", "Google"))
+        .containsEntry("AAPL", java.util.List.of("Apple"));
   }
 }

@@ -1,11 +1,11 @@
 package com.finpulse.ingest.service;
 
+import com.finpulse.common.ticker.Watchlist;
 import com.finpulse.ingest.config.IngestConfig;
 import com.finpulse.ingest.extract.ArticleExtractor;
 import com.finpulse.ingest.extract.ArticlePageExtractor;
 import com.finpulse.ingest.ticker.PatternTickerFinder;
 import com.finpulse.ingest.ticker.TickerFinder;
-import com.finpulse.ingest.ticker.Watchlist;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -2,8 +2,8 @@ package com.finpulse.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finpulse.common.ticker.Watchlist;
 import com.finpulse.ingest.ticker.PatternTickerFinder;
-import com.finpulse.ingest.ticker.Watchlist;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package com.finpulse.ingest.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finpulse.common.ticker.Watchlist;
 import com.finpulse.ingest.ticker.PatternTickerFinder;
-import com.finpulse.ingest.ticker.Watchlist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

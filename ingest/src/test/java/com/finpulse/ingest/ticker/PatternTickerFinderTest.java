@@ -20,6 +20,14 @@ class PatternTickerFinderTest {
               "McDonald's", "MCD"));
 
   @Test
+  void theShippedWatchlistFindsCompaniesByName() {
+    assertThat(
+            new PatternTickerFinder(com.finpulse.common.ticker.Watchlist.defaults())
+                .find("Microsoft shares rose after Goldman Sachs upgraded the stock."))
+        .containsExactly("MSFT", "GS");
+  }
+
+  @Test
   void cashtags() {
     assertThat(finder.find("Watching $AAPL and $BRK.B today, also $tsla and $RDS-A."))
         .containsExactly("AAPL", "BRK.B", "RDS-A");

@@ -71,7 +71,10 @@ public final class TrendAggregation {
                   TrendContribution c = TrendContribution.of(article);
                   List<KeyValue<String, TrendContribution>> out = new ArrayList<>();
                   for (String key : TrendKeys.of(article)) {
-                    out.add(KeyValue.pair(key, c));
+                    String ticker = TrendKeys.tickerOf(key);
+                    out.add(
+                        KeyValue.pair(
+                            key, ticker == null ? c : TrendContribution.toward(article, ticker)));
                   }
                   return out;
                 },

@@ -21,6 +21,11 @@ public final class TrendKeys {
     return kind.label() + ":" + key;
   }
 
+  /** The ticker a {@link KeyKind#TICKER} group key names, or null for another kind. */
+  public static String tickerOf(String groupKey) {
+    return kind(groupKey) == KeyKind.TICKER ? key(groupKey) : null;
+  }
+
   public static List<String> of(ScoredArticle a) {
     List<String> out = new ArrayList<>(2 + a.tickers().size());
     out.add(of(KeyKind.MARKET, MARKET_KEY));

@@ -1,10 +1,14 @@
 package com.finpulse.processor.score;
 
+import com.finpulse.common.event.SentimentScores;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
+import com.finpulse.model.text.TargetedText;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -67,9 +71,9 @@ public final class InferenceWorker implements AutoCloseable {
     return modelId;
   }
 
-  /** Queues texts for scoring; the request completes on the worker thread. */
-  public ScoringRequest submit(List<String> texts) {
-    ScoringRequest request = new ScoringRequest(texts);
+  /** Queues articles for scoring; the request completes on the worker thread. */
+  public ScoringRequest submit(List<ScoringInput> inputs) {
+    ScoringRequest request = new ScoringRequest(inputs);
     ModelUnavailableException failed = failure;
     if (failed != null || closed) {
       request.fail(
@@ -172,8 +176,8 @@ public final class InferenceWorker implements AutoCloseable {
     if (live.isEmpty()) {
       return;
     }
-    List<String> texts = new ArrayList<>();
-    live.forEach(r -> texts.addAll(r.texts()));
+    List<ScoringInput> texts = new ArrayList<>();
+    live.forEach(r -> texts.addAll(r.inputs()));
     List<ScoringOutcome> outcomes = classifyOrIsolate(texts);
     int from = 0;
     for (ScoringRequest r : live) {
@@ -182,7 +186,7 @@ public final class InferenceWorker implements AutoCloseable {
     }
   }
 
-  private List<ScoringOutcome> classifyOrIsolate(List<String> texts) {
+  private List<ScoringOutcome> classifyOrIsolate(List<ScoringInput> texts) {
     try {
       return classify(texts);
     } catch (RuntimeException e) {
@@ -200,7 +204,7 @@ public final class InferenceWorker implements AutoCloseable {
   }
 
   /** Halves a failing batch until each failing text is alone; the others are scored normally. */
-  private List<ScoringOutcome> isolate(List<String> texts) {
+  private List<ScoringOutcome> isolate(List<ScoringInput> texts) {
     if (texts.size() == 1) {
       try {
         return classify(texts);
@@ -213,7 +217,8 @@ public final class InferenceWorker implements AutoCloseable {
     }
     int mid = texts.size() / 2;
     List<ScoringOutcome> out = new ArrayList<>(texts.size());
-    for (List<String> half : List.of(texts.subList(0, mid), texts.subList(mid, texts.size()))) {
+    for (List<ScoringInput> half :
+        List.of(texts.subList(0, mid), texts.subList(mid, texts.size()))) {
       try {
         out.addAll(classify(half));
       } catch (RuntimeException e) {
@@ -224,8 +229,9 @@ public final class InferenceWorker implements AutoCloseable {
     return out;
   }
 
-  private List<ScoringOutcome> classify(List<String> texts) {
+  private List<ScoringOutcome> classify(List<ScoringInput> inputs) {
     long started = System.nanoTime();
+    List<String> texts = inputs.stream().map(ScoringInput::text).toList();
     List<Prediction> predictions = classifier.classify(texts);
     if (predictions == null || predictions.size() != texts.size()) {
       throw new IllegalStateException(
@@ -235,13 +241,49 @@ public final class InferenceWorker implements AutoCloseable {
               + texts.size()
               + " texts");
     }
+    List<Map<String, SentimentScores>> perTicker = tickerSentiment(inputs);
     metrics.modelCall(texts.size(), System.nanoTime() - started);
     List<ScoringOutcome> out = new ArrayList<>(predictions.size());
-    for (Prediction p : predictions) {
+    for (int i = 0; i < predictions.size(); i++) {
+      Prediction p = predictions.get(i);
       if (p == null) {
         throw new IllegalStateException("the model returned a null prediction");
       }
-      out.add(ScoringOutcome.of(p));
+      out.add(ScoringOutcome.of(p, perTicker.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * The sentiment toward each ticker of each input, in one model call for all (text, ticker) pairs;
+   * empty maps when the model has no entity head (the trends then use the article's).
+   */
+  private List<Map<String, SentimentScores>> tickerSentiment(List<ScoringInput> inputs) {
+    List<Map<String, SentimentScores>> out = new ArrayList<>(inputs.size());
+    List<TargetedText> pairs = new ArrayList<>();
+    for (ScoringInput in : inputs) {
+      out.add(new LinkedHashMap<>());
+      if (classifier.targeted()) {
+        in.tickerNames().values().forEach(names -> pairs.add(new TargetedText(in.text(), names)));
+      }
+    }
+    if (pairs.isEmpty()) {
+      return out;
+    }
+    List<SentimentScores> scores = classifier.classifyTargets(pairs);
+    if (scores == null || scores.size() != pairs.size()) {
+      throw new IllegalStateException(
+          "the model returned "
+              + (scores == null ? "null" : scores.size() + " target scores")
+              + " for "
+              + pairs.size()
+              + " (text, ticker) pairs");
+    }
+    int k = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      for (String ticker : inputs.get(i).tickerNames().keySet()) {
+        out.get(i).put(ticker, scores.get(k++));
+      }
     }
     return out;
   }

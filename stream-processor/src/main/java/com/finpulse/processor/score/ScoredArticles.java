@@ -2,15 +2,22 @@ package com.finpulse.processor.score;
 
 import com.finpulse.common.event.NewsArticle;
 import com.finpulse.common.event.ScoredArticle;
+import com.finpulse.common.event.SentimentScores;
 import com.finpulse.model.serve.Prediction;
 import java.time.Instant;
+import java.util.Map;
 
 /** Joins an article and the model's verdict into the news.scored event. */
 public final class ScoredArticles {
 
   private ScoredArticles() {}
 
-  public static ScoredArticle of(NewsArticle a, Prediction p, String modelId, Instant scoredAt) {
+  public static ScoredArticle of(
+      NewsArticle a,
+      Prediction p,
+      Map<String, SentimentScores> tickerSentiment,
+      String modelId,
+      Instant scoredAt) {
     return new ScoredArticle(
         a.id(),
         a.source(),
@@ -27,6 +34,7 @@ public final class ScoredArticles {
         p.topic(),
         p.topicProbabilities(),
         modelId,
-        scoredAt);
+        scoredAt,
+        tickerSentiment);
   }
 }

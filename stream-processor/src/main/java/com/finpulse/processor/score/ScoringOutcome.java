@@ -1,16 +1,28 @@
 package com.finpulse.processor.score;
 
+import com.finpulse.common.event.SentimentScores;
 import com.finpulse.model.serve.Prediction;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The model's verdict on one text, or why it has none (the text alone made the model fail). */
-public record ScoringOutcome(@Nullable Prediction prediction, @Nullable RuntimeException error) {
+/**
+ * The model's verdict on one text and the sentiment toward each of its tickers, or why it has none
+ * (the text alone made the model fail).
+ */
+public record ScoringOutcome(
+    @Nullable Prediction prediction,
+    Map<String, SentimentScores> tickerSentiment,
+    @Nullable RuntimeException error) {
 
-  static ScoringOutcome of(Prediction p) {
-    return new ScoringOutcome(p, null);
+  public ScoringOutcome {
+    tickerSentiment = tickerSentiment == null ? Map.of() : Map.copyOf(tickerSentiment);
+  }
+
+  static ScoringOutcome of(Prediction p, Map<String, SentimentScores> tickerSentiment) {
+    return new ScoringOutcome(p, tickerSentiment, null);
   }
 
   static ScoringOutcome failed(RuntimeException e) {
-    return new ScoringOutcome(null, e);
+    return new ScoringOutcome(null, Map.of(), e);
   }
 }

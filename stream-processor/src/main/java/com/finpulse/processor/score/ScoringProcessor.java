@@ -4,7 +4,6 @@ import com.finpulse.common.event.NewsArticle;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.SchemaException;
-import com.finpulse.model.serve.Prediction;
 import com.finpulse.processor.config.ScoringSettings;
 import com.finpulse.processor.intake.AdmittedArticle;
 import com.finpulse.processor.intake.ArticleDeduplicator;
@@ -246,9 +245,9 @@ public final class ScoringProcessor implements Processor<String, AdmittedArticle
   }
 
   private void submit(List<Pending> batch) {
-    List<String> texts = new ArrayList<>(batch.size());
-    batch.forEach(p -> texts.add(p.article().textForModel()));
-    inFlight.addLast(new InFlight(List.copyOf(batch), worker.submit(texts)));
+    List<ScoringInput> inputs = new ArrayList<>(batch.size());
+    batch.forEach(p -> inputs.add(ScoringInput.of(p.article())));
+    inFlight.addLast(new InFlight(List.copyOf(batch), worker.submit(inputs)));
   }
 
   /** Publishes finished batches in submission order, so a task's output keeps its input order. */
@@ -261,7 +260,7 @@ public final class ScoringProcessor implements Processor<String, AdmittedArticle
         Pending p = done.items().get(i);
         ScoringOutcome outcome = outcomes.get(i);
         if (outcome.prediction() != null) {
-          publish(p, outcome.prediction(), scoredAt);
+          publish(p, outcome, scoredAt);
         } else {
           deadLetter(p.buffered(), outcome.error());
           ArticleDeduplicator.forget(
@@ -273,8 +272,14 @@ public final class ScoringProcessor implements Processor<String, AdmittedArticle
     }
   }
 
-  private void publish(Pending p, Prediction prediction, Instant scoredAt) {
-    ScoredArticle scored = ScoredArticles.of(p.article(), prediction, worker.modelId(), scoredAt);
+  private void publish(Pending p, ScoringOutcome outcome, Instant scoredAt) {
+    ScoredArticle scored =
+        ScoredArticles.of(
+            p.article(),
+            outcome.prediction(),
+            outcome.tickerSentiment(),
+            worker.modelId(),
+            scoredAt);
     context.forward(
         new Record<>(p.article().id(), scored, p.buffered().timestamp(), new RecordHeaders()),
         scoredChild);

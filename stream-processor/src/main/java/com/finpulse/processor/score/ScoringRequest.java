@@ -10,31 +10,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Texts one task hands to the {@link InferenceWorker}, and the outcomes it gets back. The worker
+ * Articles one task hands to the {@link InferenceWorker}, and the outcomes it gets back. The worker
  * completes it on its own thread; the task reads it on its stream thread.
  */
 public final class ScoringRequest {
 
-  private final List<String> texts;
+  private final List<ScoringInput> inputs;
   private final int longestTokens;
   private final CompletableFuture<List<ScoringOutcome>> result = new CompletableFuture<>();
   private volatile boolean cancelled;
 
-  ScoringRequest(List<String> texts) {
-    this.texts = List.copyOf(texts);
+  ScoringRequest(List<ScoringInput> inputs) {
+    this.inputs = List.copyOf(inputs);
     int longest = 0;
-    for (String t : this.texts) {
-      longest = Math.max(longest, TokenEstimate.of(t));
+    for (ScoringInput in : this.inputs) {
+      longest = Math.max(longest, TokenEstimate.of(in.text()));
     }
     this.longestTokens = longest;
   }
 
-  List<String> texts() {
-    return texts;
+  List<ScoringInput> inputs() {
+    return inputs;
   }
 
   int size() {
-    return texts.size();
+    return inputs.size();
   }
 
   int longestTokens() {

@@ -28,8 +28,10 @@ class InferenceWorkerTest {
     }
   }
 
-  static List<String> texts(String prefix, int n) {
-    return IntStream.range(0, n).mapToObj(i -> prefix + " headline " + i).toList();
+  static List<ScoringInput> texts(String prefix, int n) {
+    return IntStream.range(0, n)
+        .mapToObj(i -> ScoringInput.text(prefix + " headline " + i))
+        .toList();
   }
 
   static void await(ScoringRequest r) throws InterruptedException {
@@ -68,7 +70,7 @@ class InferenceWorkerTest {
       assertThat(outcomes).hasSize(10);
       for (int i = 0; i < 10; i++) {
         assertThat(outcomes.get(i).prediction())
-            .isEqualTo(DeterministicClassifier.predict(r.texts().get(i)));
+            .isEqualTo(DeterministicClassifier.predict(r.inputs().get(i).text()));
       }
     }
     assertThat(metrics.meanBatchSize()).isEqualTo(21.5);
@@ -84,7 +86,8 @@ class InferenceWorkerTest {
     model.awaitCallsStarted(1);
     ScoringRequest a = worker.submit(texts("a", 5));
     ScoringRequest b = worker.submit(texts("b", 5)); // 10 > 8: next call
-    ScoringRequest longText = worker.submit(List.of("y".repeat(2000))); // 6 x 502 > 600
+    ScoringRequest longText =
+        worker.submit(List.of(ScoringInput.text("y".repeat(2000)))); // 6 x 502 > 600
     model.release(10);
     for (ScoringRequest r : List.of(blocker, a, b, longText)) {
       await(r);
@@ -97,8 +100,8 @@ class InferenceWorkerTest {
     DeterministicClassifier model = new DeterministicClassifier();
     worker = new InferenceWorker(model, 64, 1 << 20, metrics);
     worker.start();
-    List<String> batch = new ArrayList<>(texts("ok", 9));
-    batch.add(6, "bad " + DeterministicClassifier.POISON);
+    List<ScoringInput> batch = new ArrayList<>(texts("ok", 9));
+    batch.add(6, ScoringInput.text("bad " + DeterministicClassifier.POISON));
     ScoringRequest r = worker.submit(batch);
     await(r);
     List<ScoringOutcome> outcomes = r.outcomes();

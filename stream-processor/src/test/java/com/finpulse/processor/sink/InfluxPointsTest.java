@@ -66,7 +66,8 @@ class InfluxPointsTest {
             "earnings",
             Map.of("earnings", 0.9, "macro", 0.1),
             "m",
-            START);
+            START,
+            java.util.Map.of());
     String line = InfluxPoints.article(a).lineProtocol();
     assertThat(line)
         .startsWith("scored_article,sentiment=negative,topic=earnings ")
