@@ -76,9 +76,13 @@ class EventSerdeTest {
             Map.of("Earnings", 0.9, "Macro", 0.1),
             "m1",
             Instant.EPOCH,
-            java.util.Map.of());
+            Map.of("ACME", new SentimentScores(0.1, 0.2, 0.7)));
     assertThat(EventSerdes.scoredArticle().read(EventSerdes.scoredArticle().serialize("t", scored)))
         .isEqualTo(scored);
+    assertThat(
+            new String(EventSerdes.scoredArticle().serialize("t", scored), StandardCharsets.UTF_8))
+        .contains("\"schema_version\":2")
+        .contains("\"ticker_sentiment\":{\"ACME\":{\"negative\":0.1");
     assertThat(
             new String(EventSerdes.scoredArticle().serialize("t", scored), StandardCharsets.UTF_8))
         .contains("\"sentiment\":\"negative\"");
@@ -103,6 +107,23 @@ class EventSerdeTest {
         new String(EventSerdes.trendPoint().serialize("t", point), StandardCharsets.UTF_8);
     assertThat(json).contains("\"window\":\"5m\"").contains("\"key_kind\":\"topic\"");
     assertThat(EventSerdes.trendPoint().read(json)).isEqualTo(point);
+  }
+
+  @Test
+  void aVersionOneScoredArticleReadsWithoutPerTickerSentiment() {
+    String v1 =
+        """
+        {"schema_version":1,"article_id":"a","source":"s","url":null,"title":"Acme beats",
+         "published_at":null,"fetched_at":"2024-01-01T00:00:00Z",
+         "event_time":"2024-01-01T00:00:00Z","tickers":["ACME"],"fingerprint":"00",
+         "sentiment":"positive",
+         "sentiment_probabilities":{"negative":0.1,"neutral":0.2,"positive":0.7},
+         "sentiment_score":0.6,"topic":"Earnings","topic_probabilities":{"Earnings":1.0},
+         "model_id":"default@abc","scored_at":"2024-01-01T00:00:01Z"}
+        """;
+    ScoredArticle a = EventSerdes.scoredArticle().read(v1);
+    assertThat(a.tickerSentiment()).isEmpty();
+    assertThat(a.sentimentToward("ACME")).isEqualTo(new SentimentScores(0.1, 0.2, 0.7));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.finpulse.common.event.ContentFingerprint;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.Sentiment;
+import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.event.TrendWindow;
 import java.util.ArrayDeque;
@@ -81,7 +82,7 @@ public final class TrendRecomputation {
 
   public static Map<String, Expected> of(
       Collection<ScoredArticle> articles, List<TrendWindow> windows) {
-    Map<String, List<ScoredArticle>> groups = new HashMap<>();
+    Map<String, List<Counted>> groups = new HashMap<>();
     for (ScoredArticle a : articles) {
       List<String> keys = new ArrayList<>();
       keys.add("market\u0000all");
@@ -95,10 +96,13 @@ public final class TrendRecomputation {
         long start = ts - Math.floorMod(ts, size);
         for (String k : keys) {
           String[] parts = k.split("\u0000", 2);
+          KeyKind kind = KeyKind.fromLabel(parts[0]);
+          // A ticker counts the sentiment toward it; the market and topics the article's.
+          SentimentScores s =
+              kind == KeyKind.TICKER ? a.sentimentToward(parts[1]) : a.sentimentProbabilities();
           groups
-              .computeIfAbsent(
-                  pointKey(KeyKind.fromLabel(parts[0]), parts[1], w, start), x -> new ArrayList<>())
-              .add(a);
+              .computeIfAbsent(pointKey(kind, parts[1], w, start), x -> new ArrayList<>())
+              .add(new Counted(a.fingerprint(), s));
         }
       }
     }
@@ -107,18 +111,21 @@ public final class TrendRecomputation {
     return out;
   }
 
-  private static Expected expected(List<ScoredArticle> list) {
+  /** One article as one key counts it. */
+  private record Counted(String fingerprint, SentimentScores scores) {}
+
+  private static Expected expected(List<Counted> list) {
     long neg = 0;
     long neu = 0;
     long pos = 0;
     double sum = 0;
-    for (ScoredArticle a : list) {
-      switch (a.sentiment()) {
+    for (Counted a : list) {
+      switch (a.scores().label()) {
         case NEGATIVE -> neg++;
         case NEUTRAL -> neu++;
         case POSITIVE -> pos++;
       }
-      sum += a.sentimentScore();
+      sum += a.scores().score();
     }
     long n = list.size();
     return new Expected(
@@ -128,11 +135,11 @@ public final class TrendRecomputation {
         pos,
         sum / n,
         (double) neg / n,
-        components(list.stream().map(ScoredArticle::fingerprint).toList()),
+        components(list.stream().map(Counted::fingerprint).toList()),
         components(
             list.stream()
-                .filter(a -> a.sentiment() == Sentiment.NEGATIVE)
-                .map(ScoredArticle::fingerprint)
+                .filter(a -> a.scores().label() == Sentiment.NEGATIVE)
+                .map(Counted::fingerprint)
                 .toList()));
   }
 

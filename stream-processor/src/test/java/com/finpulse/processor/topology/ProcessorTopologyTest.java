@@ -316,6 +316,7 @@ class ProcessorTopologyTest {
       assertThat(s.sentimentScore()).isEqualTo(expected.sentimentScore());
       assertThat(s.topic()).isEqualTo("earnings");
       assertThat(s.tickers()).containsExactly("ACME", "GLOBX");
+      assertThat(s.tickerSentiment()).containsOnlyKeys("ACME", "GLOBX");
       assertThat(s.modelId()).isEqualTo(DeterministicClassifier.MODEL_ID);
       assertThat(s.scoredAt()).isAfter(TopologyHarness.WALL_CLOCK_START);
     }
@@ -424,6 +425,19 @@ class ProcessorTopologyTest {
       assertThat(p.negativeCount()).isEqualTo(3);
       assertThat(p.novelCount()).isEqualTo(3);
       assertThat(p.novelNegativeCount()).isEqualTo(2);
+    }
+
+    @Test
+    void eachTickerCountsTheSentimentTowardItNotTheArticles() throws Exception {
+      score(article("Acme soars while Globex plunges", T0.plusSeconds(1), "ACME", "GLOBX"));
+      TrendPoint acme = latest(KeyKind.TICKER, "ACME", TrendWindow.ONE_HOUR, T0);
+      TrendPoint globex = latest(KeyKind.TICKER, "GLOBX", TrendWindow.ONE_HOUR, T0);
+      assertThat(acme.positiveCount()).isEqualTo(1);
+      assertThat(acme.negativeCount()).isZero();
+      assertThat(globex.negativeCount()).isEqualTo(1);
+      assertThat(globex.novelNegativeCount()).isEqualTo(1);
+      assertThat(acme.meanScore()).isPositive();
+      assertThat(globex.meanScore()).isNegative();
     }
 
     @Test
