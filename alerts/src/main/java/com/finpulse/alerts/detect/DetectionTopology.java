@@ -2,6 +2,7 @@ package com.finpulse.alerts.detect;
 
 import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.Sentiment;
+import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.event.TrendWindow;
 import com.finpulse.common.serde.EventSerde;
 import com.finpulse.common.serde.EventSerdes;
@@ -128,11 +129,20 @@ public final class DetectionTopology {
             Consumed.with(Serdes.String(), EventSerdes.scoredArticle())
                 .withTimestampExtractor(new EventTimestamps())
                 .withName("articles"))
-        .filter((k, a) -> a != null && a.sentiment() == Sentiment.NEGATIVE, Named.as("negative"))
         .flatMap(
             (k, a) -> {
-              StoredHeadline h = StoredHeadline.of(a);
-              return PartitionKeys.of(a).stream().map(pk -> KeyValue.pair(pk, h)).toList();
+              // Negative evidence for a key: a ticker's by the sentiment toward it, the market's
+              // and a topic's by the article's.
+              List<KeyValue<String, StoredHeadline>> out = new ArrayList<>();
+              if (a != null) {
+                for (String pk : PartitionKeys.of(a)) {
+                  SentimentScores s = PartitionKeys.sentimentFor(a, pk);
+                  if (s.label() == Sentiment.NEGATIVE) {
+                    out.add(KeyValue.pair(pk, StoredHeadline.of(a, s.score())));
+                  }
+                }
+              }
+              return out;
             },
             Named.as("article-keys"))
         .repartition(

@@ -2,6 +2,7 @@ package com.finpulse.alerts.detect;
 
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.ScoredArticle;
+import com.finpulse.common.event.SentimentScores;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,17 @@ public final class PartitionKeys {
 
   public static String of(KeyKind kind, String key) {
     return kind == KeyKind.MARKET ? MARKET : kind.label() + ":" + key;
+  }
+
+  /**
+   * The sentiment an article has for one of its keys: toward the ticker for a ticker key (the
+   * article's own where the model gave none), the article's for the market and its topic.
+   */
+  public static SentimentScores sentimentFor(ScoredArticle a, String partitionKey) {
+    String tickerPrefix = KeyKind.TICKER.label() + ":";
+    return partitionKey.startsWith(tickerPrefix)
+        ? a.sentimentToward(partitionKey.substring(tickerPrefix.length()))
+        : a.sentimentProbabilities();
   }
 
   /** Every key an article counts for: its topic, each ticker, and the market. */

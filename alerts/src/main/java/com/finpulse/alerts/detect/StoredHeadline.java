@@ -6,10 +6,11 @@ import com.finpulse.common.event.ScoredArticle;
 /** An evidence headline with the story fingerprint that collapses its syndicated copies. */
 public record StoredHeadline(EvidenceHeadline headline, String fingerprint) {
 
-  public static StoredHeadline of(ScoredArticle a) {
+  /** An article as evidence of one key, with the score it has for that key (a ticker's own). */
+  public static StoredHeadline of(ScoredArticle a, double sentimentScore) {
     return new StoredHeadline(
         new EvidenceHeadline(
-            a.articleId(), a.title(), a.url(), a.source(), a.sentimentScore(), a.eventTime()),
+            a.articleId(), a.title(), a.url(), a.source(), sentimentScore, a.eventTime()),
         a.fingerprint());
   }
 }
