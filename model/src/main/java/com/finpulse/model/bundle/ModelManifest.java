@@ -71,26 +71,20 @@ public record ModelManifest(
   }
 
   public ModelManifest withTraining(JsonNode newTraining) {
-    return new ModelManifest(
-        format,
-        name,
-        base,
-        config,
-        maxLength,
-        pooling,
-        textNormalization,
-        lora,
-        fullFineTune,
-        trainableLayerNorms,
-        weightsFile,
-        weightsSha256,
-        labels,
-        entityInput,
-        calibration,
-        newTraining);
+    return derive(weightsFile, weightsSha256, calibration, newTraining);
   }
 
   public ModelManifest withWeights(String file, String sha256) {
+    return derive(file, sha256, calibration, training);
+  }
+
+  public ModelManifest withCalibration(Map<String, Calibration> newCalibration) {
+    return derive(weightsFile, weightsSha256, newCalibration, training);
+  }
+
+  /** A copy with what a training run fills in replaced; the model's shape stays. */
+  private ModelManifest derive(
+      String file, String sha256, Map<String, Calibration> cal, JsonNode newTraining) {
     return new ModelManifest(
         format,
         name,
@@ -106,28 +100,8 @@ public record ModelManifest(
         sha256,
         labels,
         entityInput,
-        calibration,
-        training);
-  }
-
-  public ModelManifest withCalibration(Map<String, Calibration> newCalibration) {
-    return new ModelManifest(
-        format,
-        name,
-        base,
-        config,
-        maxLength,
-        pooling,
-        textNormalization,
-        lora,
-        fullFineTune,
-        trainableLayerNorms,
-        weightsFile,
-        weightsSha256,
-        labels,
-        entityInput,
-        newCalibration,
-        training);
+        cal,
+        newTraining);
   }
 
   public record Lora(

@@ -57,6 +57,10 @@ final class TrainCommand {
         --news-repeat N          repeat the training rows of --news and --entity N times, default 1
         --news-dev-fraction F    dev share of --news and --entity, default 0.2 (same paragraph,
                                  same side, across both files)
+        --topic-sample F         train on this share of --topic's training rows (chosen by a hash
+                                 of the text, so the same rows every run); default 1. Its dev
+                                 split is kept whole. For a warm start that only has to keep the
+                                 topic head where it is.
         --register N             add N generated press-release sentences whose label follows
                                  from what they say about results, orders, jobs or guidance
                                  (weak supervision; see RegisterSentences), default 0
@@ -106,6 +110,7 @@ final class TrainCommand {
     int newsRepeat = a.intValue("news-repeat", 1);
     double newsDevFraction = a.doubleValue("news-dev-fraction", 0.2);
     int register = a.intValue("register", 0);
+    double topicSample = a.doubleValue("topic-sample", 1.0);
     Path init = a.path("init");
     boolean resume = a.flag("resume");
     int stopAfter = a.intValue("stop-after-epoch", 0);
@@ -144,6 +149,9 @@ final class TrainCommand {
     String sentMap = a.get("sentiment-label-map", "0=negative,1=positive,2=neutral");
     String topicMap = a.get("topic-label-map");
     a.rejectUnknown();
+    if (!(topicSample > 0 && topicSample <= 1)) {
+      throw new UsageException("--topic-sample must be in (0, 1], got " + topicSample);
+    }
     if (newsRepeat < 1 || register < 0) {
       throw new UsageException("--news-repeat must be at least 1 and --register at least 0");
     }
@@ -195,16 +203,19 @@ final class TrainCommand {
           dataInfo);
     }
     if (topic != null) {
-      add(
-          LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get),
-          topic,
-          "tweets",
-          devFraction,
-          1,
-          seed,
-          train,
-          dev,
-          dataInfo);
+      List<LabeledText> topicRows =
+          LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get);
+      if (topicSample < 1) {
+        // Keep every dev row (same split as a full run) and a hashed share of the rest.
+        topicRows =
+            topicRows.stream()
+                .filter(
+                    x ->
+                        DevSplit.isDev(x.text(), devFraction, seed)
+                            || DevSplit.isDev(x.text(), topicSample, seed + 1))
+                .toList();
+      }
+      add(topicRows, topic, "tweets", devFraction, 1, seed, train, dev, dataInfo);
     }
     for (String e : extras) {
       Path p = Path.of(e);
@@ -327,6 +338,7 @@ final class TrainCommand {
         .put("dev_fraction", devFraction)
         .put("news_dev_fraction", newsDevFraction)
         .put("news_repeat", newsRepeat)
+        .put("topic_sample", topicSample)
         .put("seed", seed);
     if (init != null) {
       ModelManifest parent = ModelBundle.readManifest(init);

@@ -29,16 +29,7 @@ public final class LabeledCsv {
     int line = 1;
     for (List<String> row : t.rows()) {
       line++;
-      if (row.size() <= Math.max(Math.max(text, label), taskCol)) {
-        throw new DataException(
-            file
-                + ":"
-                + line
-                + ": row has "
-                + row.size()
-                + " fields, header has "
-                + t.header().size());
-      }
+      requireFields(file, line, row, t, Math.max(Math.max(text, label), taskCol));
       Task rowTask = taskCol < 0 ? task : Task.parse(row.get(taskCol));
       try {
         out.add(new LabeledText(row.get(text), rowTask, maps.apply(rowTask).index(row.get(label))));
@@ -65,16 +56,7 @@ public final class LabeledCsv {
     int line = 1;
     for (List<String> row : t.rows()) {
       line++;
-      if (row.size() <= Math.max(Math.max(text, label), target)) {
-        throw new DataException(
-            file
-                + ":"
-                + line
-                + ": row has "
-                + row.size()
-                + " fields, header has "
-                + t.header().size());
-      }
+      requireFields(file, line, row, t, Math.max(Math.max(text, label), target));
       try {
         out.add(
             new LabeledText(row.get(text), task, map.index(row.get(label)), row.get(target), null));
@@ -83,5 +65,18 @@ public final class LabeledCsv {
       }
     }
     return out;
+  }
+
+  private static void requireFields(Path file, int line, List<String> row, CsvTable t, int last) {
+    if (row.size() <= last) {
+      throw new DataException(
+          file
+              + ":"
+              + line
+              + ": row has "
+              + row.size()
+              + " fields, header has "
+              + t.header().size());
+    }
   }
 }

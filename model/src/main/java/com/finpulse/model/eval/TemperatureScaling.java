@@ -93,18 +93,7 @@ public final class TemperatureScaling {
   static double nll(int[] truth, float[][] probabilities, double temperature) {
     double total = 0;
     for (int i = 0; i < truth.length; i++) {
-      float[] p = probabilities[i];
-      double max = Double.NEGATIVE_INFINITY;
-      double[] z = new double[p.length];
-      for (int j = 0; j < p.length; j++) {
-        z[j] = Math.log(Math.max(p[j], FLOOR)) / temperature;
-        max = Math.max(max, z[j]);
-      }
-      double sum = 0;
-      for (double v : z) {
-        sum += Math.exp(v - max);
-      }
-      total += max + Math.log(sum) - z[truth[i]];
+      total -= Math.log(Math.max(rescaleRow(probabilities[i], temperature)[truth[i]], FLOOR));
     }
     return total / truth.length;
   }
