@@ -7,7 +7,8 @@
 #                                                  few texts; exits 0 when every step ran
 #   options: --full-model  (rehearsal) the real bge-small-shaped model instead of the tiny one
 #            --limit N     headlines to use (default: all 9,991 on the GPU, 48 in the rehearsal)
-#   env:     TOTAL_BUDGET_S (default 225: the whole run stays under 4 minutes), PYTHON
+#   env:     TOTAL_BUDGET_S (default 225: the whole run stays under 4 minutes), PYTHON,
+#            KEEP_WORK=1 (keep DIR/work: the unpacked runtime, base, model and libtorch links)
 #
 # Steps: environment, checksums, Java runtime, random base (sha256 checked), libtorch for DJL (the
 # host's torch + the JNI rebuilt for it), model directory, Java check of the project's Classifier
@@ -316,6 +317,9 @@ EOF
   banner "summary ($RES/gpu.json)"
   "$PY" "$HERE/scripts/summarize.py" "$RES" "mode=$MODE" "shape=$SHAPE" "seconds=$(elapsed)" \
     || { echo "summarize.py failed"; return 1; }
+  # the work dir (runtime, base, libtorch links: 150 MB with the full model) is rebuilt by every
+  # run; removing it keeps the pack small enough to travel again. KEEP_WORK=1 keeps it.
+  [[ "${KEEP_WORK:-0}" == 1 ]] || rm -rf "$W"
   failed && return 1
   return 0
 }
