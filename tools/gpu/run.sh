@@ -172,14 +172,17 @@ EOF
     JNI="$CACHE/libdjl_torch.so"
   else
     TORCH_DIR="$("$PY" -c 'import importlib.util as u; print(u.find_spec("torch").submodule_search_locations[0])' 2>/dev/null)"
-    TORCH_LIB="$TORCH_DIR/lib"
-    SP="$(dirname "$TORCH_DIR")"
+    if [[ -n "$TORCH_DIR" && -d "$TORCH_DIR/lib" ]]; then
+      TORCH_LIB="$TORCH_DIR/lib"; SP="$(dirname "$TORCH_DIR")"
+    else
+      echo "python3 ($PY) has no torch package"; TORCH_LIB=""; SP="$W/no-site-packages"
+    fi
     PT_VERSION="${PT_VERSION:-$("$PY" -c 'import torch; print(torch.__version__.split("+")[0])' 2>/dev/null)}"
     PT_FLAVOR="${PT_FLAVOR:-cu$("$PY" -c 'import torch; print((torch.version.cuda or "").replace(".", ""))' 2>/dev/null)}"
     JNI="$HERE/native/libdjl_torch.so"
     # torch's RUNPATH ($ORIGIN/../../nvidia/...) must resolve from the mirror too: the rest of
     # site-packages is linked beside it
-    for e in "$SP"/*; do [[ "$(basename "$e")" == torch ]] || ln -s "$e" "$W/$(basename "$e")"; done
+    for e in "$SP"/*; do [[ -e "$e" && "$(basename "$e")" != torch ]] && ln -s "$e" "$W/$(basename "$e")"; done
     for d in "$SP"/nvidia/*/lib; do [[ -d "$d" ]] && NVLIBS="$NVLIBS:$d"; done
     # DJL's CudaUtils opens "cudart" through JNA: give it the runtime torch uses
     CUDART="$(ls "$SP"/nvidia/cu*/lib/libcudart.so.* "$SP"/nvidia/cuda_runtime/lib/libcudart.so.* 2>/dev/null | sort | tail -1)"
@@ -187,7 +190,7 @@ EOF
     echo "torch $TORCH_DIR, version $PT_VERSION, flavour $PT_FLAVOR, cudart ${CUDART:-not found}"
   fi
   EXCL=""
-  if [[ -d "$TORCH_LIB" && -f "$JNI" ]]; then
+  if [[ -n "$TORCH_LIB" && -d "$TORCH_LIB" && -f "$JNI" ]]; then
     for f in "$TORCH_LIB"/*; do
       b="$(basename "$f")"
       [[ "$b" == *djl_torch* ]] && continue
@@ -266,10 +269,10 @@ EOF
   fi
 
   # ---------------------------------------------------------------- Java check
-  JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 75 || echo 15) ))
+  JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 60 || echo 15) ))
   (( JT > 150 )) && JT=150
   if [[ "$MODE" == gpu ]]; then
-    JARGS=(--device gpu --batches 256,1024,4096 --config-seconds 6 --ref-budget-s 45 --oversize-texts 65536)
+    JARGS=(--device gpu --batches 256,1024,4096 --config-seconds 6 --ref-budget-s 45 --oversize-texts 32768)
   else
     JARGS=(--device cpu --batches 256,1024,4096 --config-seconds 1 --ref-budget-s 30 --oversize-texts 64)
   fi
@@ -303,7 +306,7 @@ EOF
   elif (( PT < 20 )); then
     step pytorch failed "no time left (${PT}s)"
   else
-    PARGS=(--device cuda --dtype fp16 --seconds 2.5)
+    PARGS=(--device cuda --dtype fp16 --seconds 2)
     [[ "$MODE" == rehearsal ]] && PARGS=(--device cpu --dtype fp32 --seconds 0.2)
     [[ -n "$LIMIT" ]] && PARGS+=(--limit "$LIMIT")
     timeout -k 5 "$PT" "$PY" "$HERE/scripts/py_anchor.py" --headlines "$HERE/data/headlines.csv" \

@@ -70,6 +70,7 @@ def main(res, extra):
         "pytorch_model": first(py, "py_model"),
         "pytorch_timing": {"%s_%d" % k: v for k, v in sorted(pt.items())},
         "ratios": ratios,
+        "skipped_phases": [e.get("phase") for e in java if e.get("event") == "skipped"],
         "errors": [{"phase": e.get("phase"), "exception": e.get("exception")}
                    for e in java + py if e.get("event") == "error"],
     }
@@ -108,6 +109,8 @@ def main(res, extra):
             t.get("excl_tokenize_headlines_per_s"), t.get("precision")))
     for (v, k), t in sorted(pt.items()):
         print("pytorch %s %-10s %-4s per batch %8s headlines/s" % (t["dtype"], v, k, t["headlines_per_s"]))
+    if s["skipped_phases"]:
+        print("skipped for time: %s" % ", ".join(s["skipped_phases"]))
     for x in s["errors"]:
         print("ERROR in %s: %s" % (x["phase"], (x["exception"] or "")[:300]))
     bad = [x["step"] for x in steps if x["status"] == "failed"]
