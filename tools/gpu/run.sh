@@ -289,9 +289,26 @@ EOF
       0) step java ok "every phase ran" ;;
       3) step java failed "a phase failed: see the error events in java.jsonl and java.log" ;;
       2) step java failed "the engine or the setup failed: nothing was measured (java.log)" ;;
-      124|137) step java failed "timed out after ${JT}s (java.log has what ran)" ;;
+      124|137) step java failed "timed out after ${JT}s, or killed (java.log has what ran)" ;;
       *) step java failed "JVM exit $rc (crash? hs_err_*.log in $RES)" ;;
     esac
+    # A JVM that died before the device phase (a crash in the CPU reference, say) would leave no
+    # device figure at all: run the device phases once more without the reference, if time allows.
+    JT2=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 50 || echo 10) ))
+    (( JT2 > 120 )) && JT2=120
+    if [[ $rc -ne 0 && $rc -ne 2 && $rc -ne 3 ]] && ! grep -q '"event":"accelerator_loaded"' "$RES/java.jsonl" 2>/dev/null; then
+      if (( JT2 >= 45 )); then
+        banner "Java again, device phases only, no CPU reference (timeout ${JT2}s)"
+        java_run "$JT2" --model "$MODEL" --headlines "$HERE/data/headlines.csv" --out "$RES/java.jsonl" \
+          --deadline-s $(( JT2 - 20 )) --no-reference "${JARGS[@]}" > >(tee -a "$RES/java.log") 2>&1
+        rc2=$?
+        sleep 1
+        [[ $rc2 -eq 0 ]] && step java-retry ok "device phases without the CPU reference (no parity)" \
+          || step java-retry failed "exit $rc2"
+      else
+        step java-retry skipped "no time left for a run without the CPU reference (${JT2}s)"
+      fi
+    fi
   fi
 
   # ---------------------------------------------------------------- PyTorch anchor

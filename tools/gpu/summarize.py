@@ -106,7 +106,7 @@ def main(res, extra):
     for k, t in sorted(jt.items()):
         print("java %-4s per batch %8s headlines/s (best pass %s/s, without tokenizing %s/s, %s)" % (
             k, t["headlines_per_s"], t.get("best_pass_headlines_per_s"),
-            t.get("excl_tokenize_headlines_per_s"), t.get("precision")))
+            t.get("excl_tokenize_headlines_per_s", "-"), t.get("precision")))
     for (v, k), t in sorted(pt.items()):
         print("pytorch %s %-10s %-4s per batch %8s headlines/s" % (t["dtype"], v, k, t["headlines_per_s"]))
     if s["skipped_phases"]:

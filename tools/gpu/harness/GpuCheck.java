@@ -74,7 +74,7 @@ import java.util.Random;
  * <pre>
  * java -cp 'harness:lib/*' GpuCheck --model DIR --headlines CSV --out FILE [--device gpu|cpu]
  *   [--limit N] [--batches 256,1024,4096] [--config-seconds S] [--deadline-s S]
- *   [--oversize-texts N] [--ref-budget-s S] [--fp32]
+ *   [--oversize-texts N] [--ref-budget-s S] [--fp32] [--no-reference] [--parity-batch N]
  * java -cp 'harness:lib/*' GpuCheck make-model --base DIR --out DIR --like MODEL_DIR [--rank R]
  * </pre>
  *
@@ -97,6 +97,7 @@ public final class GpuCheck {
   private static double refBudgetS = 90;
   private static int oversizeTexts = 32_768;
   private static int parityBatch = 1024;
+  private static boolean withReference = true;
 
   private static List<String> texts;
   private static int maxLength;
@@ -144,7 +145,11 @@ public final class GpuCheck {
       finish(2);
       return;
     }
-    reference();
+    if (withReference) {
+      reference();
+    } else {
+      say("no CPU reference (--no-reference): parity against it is skipped");
+    }
     accelerated();
     finish(failures == 0 ? 0 : 3);
   }
@@ -855,6 +860,10 @@ public final class GpuCheck {
       String k = a[i];
       if (k.equals("--fp32")) {
         fp16 = false;
+        continue;
+      }
+      if (k.equals("--no-reference")) {
+        withReference = false;
         continue;
       }
       if (i + 1 >= a.length) {
