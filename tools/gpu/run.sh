@@ -7,7 +7,8 @@
 #                                                  few texts; exits 0 when every step ran
 #   options: --full-model  (rehearsal) the real bge-small-shaped model instead of the tiny one
 #            --limit N     headlines to use (default: all 9,991 on the GPU, 48 in the rehearsal)
-#   env:     TOTAL_BUDGET_S (default 225: the whole run stays under 4 minutes), PYTHON,
+#   env:     TOTAL_BUDGET_S (default 225: the whole run stays under 4 minutes; 480 for a
+#            rehearsal, which a busy shared machine may slow down), PYTHON,
 #            KEEP_WORK=1 (keep DIR/work: the unpacked runtime, base, model and libtorch links)
 #
 # Steps: environment, checksums, Java runtime, random base (sha256 checked), libtorch for DJL (the
@@ -40,7 +41,9 @@ mkdir -p "$RES" || exit 2
 RES="$(cd "$RES" && pwd)"
 rm -f "$RES"/{run.log,java.log,java.jsonl,py-anchor.jsonl,steps.tsv,gpu.json}
 T0=$(date +%s)
-BUDGET="${TOTAL_BUDGET_S:-225}"
+# The GPU host allows about 4 minutes; a rehearsal on a shared CPU machine (CI) may be slowed by
+# its neighbours, and only its steps, not its speed, are under test there.
+BUDGET="${TOTAL_BUDGET_S:-$([[ "$MODE" == gpu ]] && echo 225 || echo 480)}"
 if [[ "$MODE" == rehearsal ]]; then
   SHAPE=tiny; [[ "$FULL" == 1 ]] && SHAPE=bge-small
   LIMIT="${LIMIT:-48}"
@@ -250,7 +253,7 @@ EOF
   MODEL="$W/model"
   if [[ "$SHAPE" == tiny ]]; then
     # the rehearsal's tiny model, made on the tiny base by the project's own classes
-    java_run 120 make-model --base "$BASE" --out "$MODEL" --like "$HERE/model" 2>&1 | tail -5
+    java_run 300 make-model --base "$BASE" --out "$MODEL" --like "$HERE/model" 2>&1 | tail -5
     rc=${PIPESTATUS[0]}
     [[ $rc -eq 0 && -f "$MODEL/model.json" ]] && step model ok "tiny model made on the tiny base ($MODEL)" \
       || step model failed "GpuCheck make-model exit $rc"
@@ -270,7 +273,7 @@ EOF
 
   # ---------------------------------------------------------------- Java check
   JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 60 || echo 15) ))
-  (( JT > 150 )) && JT=150
+  (( JT > $([[ "$MODE" == gpu ]] && echo 150 || echo 300) )) && JT=$([[ "$MODE" == gpu ]] && echo 150 || echo 300)
   if [[ "$MODE" == gpu ]]; then
     JARGS=(--device gpu --batches 256,1024,4096 --config-seconds 6 --ref-budget-s 45 --oversize-texts 32768)
   else

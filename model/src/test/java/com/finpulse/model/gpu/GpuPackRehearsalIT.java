@@ -46,7 +46,7 @@ class GpuPackRehearsalIT {
         root,
         env,
         work.resolve("pack.log"),
-        240);
+        600);
     assertThat(pack.resolve("SHA256SUMS")).exists();
     assertThat(pack.resolve("run.sh")).exists();
     assertThat(pack.resolve("lib"))
@@ -65,7 +65,7 @@ class GpuPackRehearsalIT {
         root,
         env,
         work.resolve("run.log"),
-        180);
+        600);
     JsonNode g = JSON.readTree(results.resolve("gpu.json").toFile());
     assertThat(g.path("ok").asBoolean()).as("gpu.json ok: %s", g.path("steps")).isTrue();
     List<String> ran = new ArrayList<>();
