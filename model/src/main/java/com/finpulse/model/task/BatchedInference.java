@@ -9,16 +9,29 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the network over many texts: sorted by length, cut into batches capped by a token budget
  * (batch size x longest text) and a maximum batch size, each batch in its own sub-manager whose
  * results are copied to Java arrays before it closes. Probabilities come back in input order.
+ *
+ * <p>A batch whose forward runs out of native memory (a CUDA "out of memory", or libtorch's CPU
+ * allocator failing) is split in halves and each half retried, down to a single text: a token
+ * budget set too large for the card costs speed, not the call. Only a single text that does not fit
+ * fails the call.
  */
 public final class BatchedInference {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BatchedInference.class);
+
+  private static final AtomicLong OOM_SPLITS = new AtomicLong();
 
   static final int CHUNKS_PER_LANE = 3;
 
@@ -82,16 +95,17 @@ public final class BatchedInference {
       ranges.add(new int[] {start, end});
       start = end;
     }
+    BatchRunner forward = (from, to) -> run(net, texts, tasks, order, from, to, out);
     if (lanes == null) {
       for (int[] r : ranges) {
-        run(net, texts, tasks, order, r[0], r[1], out);
+        runSplittingOnOutOfMemory(r[0], r[1], forward);
       }
     } else {
       // Longest batches first, so the lanes finish together.
       List<Runnable> work = new ArrayList<>(ranges.size());
       for (int i = ranges.size() - 1; i >= 0; i--) {
         int[] r = ranges.get(i);
-        work.add(() -> run(net, texts, tasks, order, r[0], r[1], out));
+        work.add(() -> runSplittingOnOutOfMemory(r[0], r[1], forward));
       }
       lanes.runAll(work);
     }
@@ -115,6 +129,61 @@ public final class BatchedInference {
       row[j] = (float) (e[j] / sum);
     }
     return row;
+  }
+
+  /** Runs the texts {@code [from, to)} of the sorted order as one batch. */
+  @FunctionalInterface
+  interface BatchRunner {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code [from, to)} as one batch; when that runs out of native memory, runs each half the
+   * same way. A batch writes its rows only after its forward, so a failed attempt leaves nothing
+   * half-written that the retry would not overwrite.
+   */
+  static void runSplittingOnOutOfMemory(int from, int to, BatchRunner runner) {
+    try {
+      runner.run(from, to);
+    } catch (RuntimeException e) {
+      if (to - from < 2 || !isOutOfMemory(e)) {
+        throw e;
+      }
+      int mid = from + (to - from) / 2;
+      long n = OOM_SPLITS.incrementAndGet();
+      if (n == 1 || Long.bitCount(n) == 1) { // first, 2nd, 4th, 8th ... split: no log flood
+        LOG.warn(
+            "A batch of {} texts ran out of memory ({}): split in two and retried ({} split(s) so"
+                + " far in this JVM). Lower the token budget to avoid the wasted attempts.",
+            to - from,
+            firstLine(e),
+            n);
+      }
+      runSplittingOnOutOfMemory(from, mid, runner);
+      runSplittingOnOutOfMemory(mid, to, runner);
+    }
+  }
+
+  /** True when {@code t} or one of its causes says that native memory ran out. */
+  static boolean isOutOfMemory(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+      if (m.contains("out of memory") || m.contains("not enough memory")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Batches split because they ran out of memory, since this JVM started (for diagnostics). */
+  public static long outOfMemorySplits() {
+    return OOM_SPLITS.get();
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** One batch: texts {@code order[from..to)}; writes only those texts' rows of {@code out}. */
