@@ -132,7 +132,21 @@ public final class ConfigLoader {
     }
     if (value instanceof Validated validated) {
       Validation v = Validation.root();
-      validated.validate(v);
+      try {
+        validated.validate(v);
+      } catch (RuntimeException e) {
+        // A record's checks assume its values are set; an empty (null) or missing value can break
+        // them. Name those values instead of failing with the checks' exception.
+        List<String> lines = new ArrayList<>();
+        for (ConfigShapeCheck.Problem p :
+            ConfigShapeCheck.unset(value, tree == null ? NODES.objectNode() : tree)) {
+          lines.add(locate(p.path(), locations, fallbackSource) + ": " + p.path() + ": " + p.message());
+        }
+        if (lines.isEmpty()) {
+          lines.add(fallbackSource + ": invalid configuration (" + e + ")");
+        }
+        throw new ConfigException(lines);
+      }
       if (!v.problems().isEmpty()) {
         List<String> lines = new ArrayList<>();
         for (Validation.Problem p : v.problems()) {

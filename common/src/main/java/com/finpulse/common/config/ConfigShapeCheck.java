@@ -39,6 +39,56 @@ final class ConfigShapeCheck {
     return c.problems;
   }
 
+  /**
+   * The values a record expects that are empty ({@code key:} or {@code ~}) or missing, by path: the
+   * explanation when a record's own checks fail on a value that is not set.
+   */
+  static List<Problem> unset(Object bound, JsonNode tree) {
+    List<Problem> out = new ArrayList<>();
+    unset(bound, tree, "", out);
+    return out;
+  }
+
+  private static void unset(Object value, JsonNode node, String path, List<Problem> out) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        unset(list.get(i), node == null ? null : node.get(i), path + "[" + i + "]", out);
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey());
+        unset(e.getValue(), node == null ? null : node.get(key), child(path, key), out);
+      }
+    } else if (value.getClass().isRecord()) {
+      for (RecordComponent rc : value.getClass().getRecordComponents()) {
+        String key = snake(rc.getName());
+        Object v;
+        try {
+          rc.getAccessor().setAccessible(true);
+          v = rc.getAccessor().invoke(value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          continue;
+        }
+        JsonNode n = node == null ? null : node.get(key);
+        boolean nullable =
+            java.util.Arrays.stream(rc.getAnnotatedType().getAnnotations())
+                .anyMatch(a -> a.annotationType().getSimpleName().equals("Nullable"));
+        if (v == null) {
+          if (!nullable) {
+            out.add(
+                new Problem(
+                    child(path, key), n == null ? "missing" : "must be set, not empty"));
+          }
+        } else {
+          unset(v, n, child(path, key), out);
+        }
+      }
+    }
+  }
+
   private void value(Type type, JsonNode node, String path) {
     Class<?> raw = rawClass(type);
     if (raw == null || node == null || node.isMissingNode()) {

@@ -158,6 +158,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void emptyOrMissingValuesAreNamedInsteadOfBreakingTheChecks() throws IOException {
+    // Found by ConfigLoaderFuzzTest: an empty standalone file bound to nulls, and the record's
+    // checks failed with a NullPointerException.
+    Path empty = write("");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).loadFile(SampleServiceConfig.class, empty))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .contains(empty + ":1: poll_interval: missing"));
+    Path blank = write("poll_interval:\n");
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(Map.of())
+                    .load(SampleServiceConfig.class, "sample-service.yml", blank))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(blank + ":1: poll_interval: must be set, not empty");
+  }
+
+  @Test
   void badDurationSaysWhatIsExpected() throws IOException {
     Path file = write("\npoll_interval: 10\n");
     assertThatThrownBy(
