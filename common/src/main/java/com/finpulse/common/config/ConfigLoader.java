@@ -140,7 +140,8 @@ public final class ConfigLoader {
         List<String> lines = new ArrayList<>();
         for (ConfigShapeCheck.Problem p :
             ConfigShapeCheck.unset(value, tree == null ? NODES.objectNode() : tree)) {
-          lines.add(locate(p.path(), locations, fallbackSource) + ": " + p.path() + ": " + p.message());
+          lines.add(
+              locate(p.path(), locations, fallbackSource) + ": " + p.path() + ": " + p.message());
         }
         if (lines.isEmpty()) {
           lines.add(fallbackSource + ": invalid configuration (" + e + ")");

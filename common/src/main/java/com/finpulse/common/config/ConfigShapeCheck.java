@@ -79,8 +79,7 @@ final class ConfigShapeCheck {
         if (v == null) {
           if (!nullable) {
             out.add(
-                new Problem(
-                    child(path, key), n == null ? "missing" : "must be set, not empty"));
+                new Problem(child(path, key), n == null ? "missing" : "must be set, not empty"));
           }
         } else {
           unset(v, n, child(path, key), out);
