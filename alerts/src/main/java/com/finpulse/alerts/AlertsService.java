@@ -33,6 +33,7 @@ import com.finpulse.alerts.subscription.ApiSubscriptionStore;
 import com.finpulse.alerts.subscription.SubscriptionFileWatcher;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
 import com.finpulse.alerts.subscription.SubscriptionsFile;
+import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.AlertStatus;
@@ -42,6 +43,7 @@ import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.metrics.MeterNames;
+import com.finpulse.common.streams.StateRestoreProgress;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.TopicSpec;
 import com.finpulse.common.topic.Topics;
@@ -73,6 +75,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -140,6 +143,38 @@ public final class AlertsService implements ManagedService {
       subs = context.configFile(SubscriptionsFile.FILE_NAME);
     }
     return new AlertsService(config, context, subs, Clock.systemUTC());
+  }
+
+  /**
+   * Validates {@code alerts.yml} and the subscriptions file (where {@link #create} would find them)
+   * without starting anything.
+   *
+   * @return every problem of both files; empty when both are valid
+   */
+  public static List<String> checkConfig(
+      ServiceContext context, @Nullable Path configFile, @Nullable Path subscriptionsFile) {
+    ConfigLoader loader = context.configLoader();
+    Path userConfig = configFile != null ? configFile : context.configFile(AlertsConfig.FILE_NAME);
+    List<String> problems = new ArrayList<>();
+    AlertsConfig config = null;
+    try {
+      config = AlertsConfig.load(loader, userConfig);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+    }
+    Path subs = subscriptionsFile;
+    if (subs == null && config != null && config.subscriptions().file() != null) {
+      subs = Path.of(config.subscriptions().file());
+    }
+    if (subs == null) {
+      subs = context.configFile(SubscriptionsFile.FILE_NAME);
+    }
+    if (subs != null) {
+      Path file = subs;
+      problems.addAll(
+          ConfigException.problemsOf(() -> loader.loadFile(SubscriptionsFile.class, file)));
+    }
+    return problems;
   }
 
   @Override
@@ -254,7 +289,14 @@ public final class AlertsService implements ManagedService {
           failed = true;
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-    closeables.add(() -> streams.close(Duration.ofSeconds(30)));
+    // A clean stop leaves the group even as a static member: whoever joins next (another instance,
+    // a new state directory) need not wait for this member's session to expire.
+    closeables.add(
+        () ->
+            streams.close(
+                CloseOptions.groupMembershipOperation(
+                        CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30))));
     registerLagGauges();
 
     book = new AlertBook(1000);
@@ -275,6 +317,7 @@ public final class AlertsService implements ManagedService {
     reader = new AlertLogReader(config.kafka().clientProperties(), listener(log, digests, printer));
     closeables.add(reader);
 
+    streams.setGlobalStateRestoreListener(new StateRestoreProgress("alerts"));
     streams.start();
     awaitRunning();
     reader.start();
@@ -407,7 +450,40 @@ public final class AlertsService implements ManagedService {
     p.put(
         StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
         config.streams().startFrom());
+    String instance = staticInstanceId();
+    if (instance != null) {
+      // A restart (also after a crash) takes its partitions back at once instead of waiting out
+      // the session of its dead predecessor in a rebalance; Kafka Streams appends the thread index.
+      p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+    }
     return p;
+  }
+
+  /** The static member id: configured, else {@code <host>-<hash of the state directory>}. */
+  @Nullable String staticInstanceId() {
+    if (!config.streams().staticMembership()) {
+      return null;
+    }
+    if (!config.streams().instanceId().isEmpty()) {
+      return config.streams().instanceId();
+    }
+    String dir = context.stateDir().resolve("streams").toAbsolutePath().normalize().toString();
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = java.net.InetAddress.getLocalHost().getHostName();
+      } catch (java.net.UnknownHostException e) {
+        host = "localhost";
+      }
+    }
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(dir.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return host.trim() + "-alerts-" + java.util.HexFormat.of().formatHex(d, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   private Producer<String, byte[]> producer() {
@@ -479,7 +555,9 @@ public final class AlertsService implements ManagedService {
   }
 
   private void awaitRunning() throws InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    long started = System.nanoTime();
+    long deadline = started + START_TIMEOUT.toNanos();
+    long nextNote = started + 5_000_000_000L;
     while (streams.state() != KafkaStreams.State.RUNNING) {
       if (failed
           || streams.state() == KafkaStreams.State.ERROR
@@ -496,6 +574,13 @@ public final class AlertsService implements ManagedService {
                 + "); is Kafka at "
                 + config.kafka().bootstrapServers()
                 + " reachable?");
+      }
+      if (System.nanoTime() >= nextNote) {
+        LOG.info(
+            "Alert detection starting: Kafka Streams is {} ({} s)",
+            streams.state(),
+            (System.nanoTime() - started) / 1_000_000_000);
+        nextNote = System.nanoTime() + 5_000_000_000L;
       }
       Thread.sleep(50);
     }

@@ -21,6 +21,11 @@ public final class AlertsServiceProvider implements ServiceProvider {
   }
 
   @Override
+  public java.util.List<String> check(ServiceContext context) {
+    return AlertsService.checkConfig(context, null, null);
+  }
+
+  @Override
   public ManagedService create(ServiceContext context) {
     return AlertsService.create(context, null, null);
   }

@@ -121,6 +121,12 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", "1");
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // After a kill -9 the controller, restarted with the broker, still holds the old broker
+    // registration and refuses the new one until that registration's session expires (9 s by
+    // default). One node, in one process: a shorter session loses nothing; 5 s (heartbeats every
+    // second) still rides out a busy machine's pauses.
+    p.put("broker.heartbeat.interval.ms", "1000");
+    p.put("broker.session.timeout.ms", "5000");
     // Topics are created by the services with the partitions and retention they need.
     p.put("auto.create.topics.enable", "false");
     // The default 128 MiB dedupe buffer would dominate the heap of a single-node local run.

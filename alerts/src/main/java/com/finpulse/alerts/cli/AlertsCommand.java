@@ -5,15 +5,18 @@ import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.subscription.SubscriptionsFile;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
+import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.config.ConfigFiles;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.metrics.MeterRegistries;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -65,6 +68,25 @@ public final class AlertsCommand implements Command {
     ConfigLoader loader = new ConfigLoader(env);
     Path configFile =
         config != null ? config : ConfigFiles.locate(AlertsConfig.FILE_NAME, null, env);
+    if (subscriptions != null && !Files.exists(subscriptions)) {
+      err.println("finpulse alerts: " + subscriptions + ": file not found");
+      return 1;
+    }
+    // Both files, every problem, before anything starts.
+    Path subsToCheck = subscriptions;
+    if (subsToCheck == null
+        && configFile != null
+        && Files.exists(configFile.resolveSibling(SubscriptionsFile.FILE_NAME))) {
+      subsToCheck = configFile.resolveSibling(SubscriptionsFile.FILE_NAME);
+    }
+    List<String> problems =
+        AlertsService.checkConfig(
+            new ServiceContext(env, null, new SimpleMeterRegistry(), Path.of("."), out, Map.of()),
+            configFile,
+            subsToCheck);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
     AlertsConfig cfg = AlertsConfig.load(loader, configFile);
     Path subs = subscriptions;
     if (subs == null && cfg.subscriptions().file() != null) {

@@ -8,14 +8,23 @@ import java.time.Duration;
  * The detector's Kafka Streams application.
  *
  * @param startFrom {@code earliest} or {@code latest}: where a first start reads its inputs from
+ * @param staticMembership rejoin with a stable member id, so a restart (also after a crash) gets
+ *     its partitions back without waiting for the dead member's session to expire
+ * @param instanceId the stable member id; empty: {@code <host>-alerts-<hash of the state dir>}
  */
 public record StreamsSettings(
     String applicationId,
     int replicationFactor,
     Duration commitInterval,
     int standbyReplicas,
-    String startFrom)
+    String startFrom,
+    boolean staticMembership,
+    String instanceId)
     implements Validated {
+
+  public StreamsSettings {
+    instanceId = instanceId == null ? "" : instanceId;
+  }
 
   @Override
   public void validate(Validation v) {

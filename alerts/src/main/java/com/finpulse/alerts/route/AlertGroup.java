@@ -16,6 +16,12 @@ final class AlertGroup {
   /** Alerts already counted as suppressed, by reason, so a long silence counts once. */
   final Set<String> suppressionCounted = new HashSet<>();
 
+  /**
+   * Alerts left out of a flush while they fired because a silence or an inhibition muted them: if
+   * they resolve unseen, the subscriber is not told they fired.
+   */
+  final Set<String> mutedWhileFiring = new HashSet<>();
+
   Instant nextFlush;
 
   /** Changed since the last flush: a notification may be due. */

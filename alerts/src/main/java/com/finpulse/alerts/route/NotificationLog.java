@@ -26,12 +26,21 @@ public final class NotificationLog {
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+  /** Every alert id each target was ever told about in each group, firing or resolved. */
+  private final Map<String, Set<String>> told = new ConcurrentHashMap<>();
+
   public static String key(String subscription, String groupKey, String target) {
     return subscription + "\u0000" + groupKey + "\u0000" + target;
   }
 
   public @Nullable Entry get(String subscription, String groupKey, String target) {
     return entries.get(key(subscription, groupKey, target));
+  }
+
+  /** Whether {@code target} was ever told about {@code alertId} in this group. */
+  public boolean wasTold(String subscription, String groupKey, String target, String alertId) {
+    Set<String> ids = told.get(key(subscription, groupKey, target));
+    return ids != null && ids.contains(alertId);
   }
 
   /** Applies a final outcome of an alert notification; other records are ignored. */
@@ -52,6 +61,9 @@ public final class NotificationLog {
       }
     }
     String k = key(o.subscription(), o.groupKey(), o.target());
+    Set<String> ids = told.computeIfAbsent(k, x -> ConcurrentHashMap.newKeySet());
+    ids.addAll(firing.keySet());
+    ids.addAll(resolved);
     entries.merge(
         k,
         new Entry(Map.copyOf(firing), Set.copyOf(resolved), o.at()),

@@ -17,10 +17,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,6 +169,7 @@ public final class Router {
     AlertGroup g = groups.get(gk);
     GroupAlert existing = g == null ? null : g.alerts.get(a.id());
     Severity severity;
+    boolean criticalNews = false;
     if (a.status() == AlertStatus.FIRING) {
       Severity own = severityFor(e, a);
       if (own == null || !own.atLeast(s.minSeverity())) {
@@ -177,15 +180,25 @@ public final class Router {
       }
       severity =
           existing != null && existing.severity().compareTo(own) > 0 ? existing.severity() : own;
+      criticalNews =
+          severity == Severity.CRITICAL
+              && (existing == null || existing.severity() != Severity.CRITICAL);
     } else {
       if (existing == null) {
         return; // the subscriber never saw it fire
       }
       severity = existing.severity();
     }
+    Instant now = clock.instant();
     if (g == null) {
-      g = new AlertGroup(s.name(), gk, clock.instant().plus(routing.groupWait()));
+      g = new AlertGroup(s.name(), gk, now.plus(routing.groupWait()));
       groups.put(gk, g);
+    }
+    if (criticalNews && routing.criticalGroupWait() != null) {
+      Instant due = now.plus(routing.criticalGroupWait());
+      if (due.isBefore(g.nextFlush)) {
+        g.nextFlush = due;
+      }
     }
     g.alerts.put(a.id(), new GroupAlert(a, severity));
     g.dirty = true;
@@ -210,6 +223,9 @@ public final class Router {
     List<NotifiedItem> resolvedItems = new ArrayList<>();
     for (GroupAlert ga : g.alerts.values()) {
       String reason = muteReason(s, ga, now);
+      if (reason != null && !reason.equals("quiet_hours")) {
+        g.mutedWhileFiring.add(ga.alert().id());
+      }
       if (reason != null) {
         if (g.suppressionCounted.add(ga.alert().id() + "/" + reason)) {
           meters.counter(MeterNames.ALERTS_SUPPRESSED, "reason", reason).increment();
@@ -228,7 +244,12 @@ public final class Router {
     for (Target t : targets(s)) {
       NotificationLog.@Nullable Entry told = log.get(s.name(), g.groupKey, t.key());
       List<NotifiedItem> resolvedForTarget =
-          resolvedItems.stream().filter(i -> needsResolve(told, i.alert().id())).toList();
+          resolvedItems.stream()
+              .filter(
+                  i ->
+                      needsResolve(told, i.alert().id())
+                          || firedAndResolvedUnseen(g, s.name(), t, i.alert(), now))
+              .toList();
       boolean news =
           firingItems.stream()
               .anyMatch(
@@ -261,6 +282,10 @@ public final class Router {
     }
     g.dirty = false;
     List<Target> targets = targets(s);
+    Set<String> submittedResolved = new HashSet<>();
+    resolvedItems.forEach(i -> submittedResolved.add(i.alert().id()));
+    // A resolved alert stays while a target waits for its resolve, or (held back by quiet hours)
+    // for the news that it fired and resolved.
     g.alerts
         .values()
         .removeIf(
@@ -270,7 +295,10 @@ public final class Router {
                         .noneMatch(
                             t ->
                                 needsResolve(
-                                    log.get(s.name(), g.groupKey, t.key()), ga.alert().id())));
+                                        log.get(s.name(), g.groupKey, t.key()), ga.alert().id())
+                                    || (!submittedResolved.contains(ga.alert().id())
+                                        && firedAndResolvedUnseen(
+                                            g, s.name(), t, ga.alert(), now))));
     if (g.alerts.isEmpty()) {
       groups.remove(g.groupKey);
     }
@@ -288,6 +316,20 @@ public final class Router {
       return "quiet_hours";
     }
     return null;
+  }
+
+  /**
+   * An alert that fired and resolved before a flush told {@code t} about it: it is notified as
+   * resolved (with its start and end) rather than dropped. Not when a silence or an inhibition
+   * muted it while it fired, and not for episodes that ended longer than {@code repeat_interval}
+   * ago (the history replayed at start holds old episodes that a subscription created since
+   * covers).
+   */
+  private boolean firedAndResolvedUnseen(AlertGroup g, String sub, Target t, Alert a, Instant now) {
+    return a.status() == AlertStatus.RESOLVED
+        && !g.mutedWhileFiring.contains(a.id())
+        && !log.wasTold(sub, g.groupKey, t.key(), a.id())
+        && !a.updatedAt().plus(routing.repeatInterval()).isBefore(now);
   }
 
   private static boolean needsResolve(NotificationLog.@Nullable Entry told, String alertId) {

@@ -59,4 +59,43 @@ class AlertsCommandTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(config + ":2:");
   }
+
+  @Test
+  void checkListsEveryProblemOfBothFilesAtOnce() throws Exception {
+    Path config = dir.resolve("alerts.yml");
+    Files.writeString(config, "routing:\n  group_wait: 10\n  repeat_interval: often\nbogus: 1\n");
+    Path subs = dir.resolve("subs.yml");
+    Files.writeString(
+        subs,
+        "subscriptions:\n  - name: d\n    topicz: [Financials]\n    windows: 5\n"
+            + "    channels: {email: [d@example.com]}\n");
+    assertThatThrownBy(
+            () ->
+                new AlertsCommand()
+                    .run(
+                        new String[] {
+                          "--config",
+                          config.toString(),
+                          "--subscriptions",
+                          subs.toString(),
+                          "--check"
+                        },
+                        System.out,
+                        System.err))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .map(p -> p.replaceFirst(" \\(known keys: .*\\)$", ""))
+                    .containsExactly(
+                        config
+                            + ":2: routing.group_wait: expected a duration with a unit (250ms, 30s,"
+                            + " 5m, 2h, 7d), got '10'",
+                        config
+                            + ":3: routing.repeat_interval: expected a duration with a unit (250ms,"
+                            + " 30s, 5m, 2h, 7d), got 'often'",
+                        config + ":4: unknown key 'bogus'",
+                        subs + ":3: unknown key 'topicz'",
+                        subs + ":4: subscriptions[0].windows: expected a list, got '5'"));
+  }
 }

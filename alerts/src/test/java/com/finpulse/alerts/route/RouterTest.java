@@ -231,14 +231,164 @@ class RouterTest {
     assertThat(router.nextFlush()).isEmpty();
     assertThat(router.firingAlerts()).isEmpty();
 
-    // An alert that fired and resolved within group_wait is never sent at all.
+    // An alert that fired and resolved within group_wait is sent once, as fired-and-resolved.
     Alert brief =
         TestAlerts.firing(
             KeyKind.TOPIC, "banking", TrendWindow.ONE_HOUR, Severity.WARNING, 0.7, clock.instant());
     router.onAlert(brief);
     router.onAlert(TestAlerts.resolved(brief, clock.instant().plusSeconds(5)));
     tick(GROUP_WAIT);
+    List<Notification> firedAndResolved = drainDelivered();
+    assertThat(firedAndResolved).hasSize(2);
+    assertThat(firedAndResolved)
+        .allSatisfy(
+            n -> {
+              assertThat(n.status()).isEqualTo(AlertStatus.RESOLVED);
+              assertThat(n.resolved()).extracting(i -> i.alert().id()).containsExactly(brief.id());
+              assertThat(n.resolved().get(0).alert().startsAt()).isNotNull();
+              assertThat(n.resolved().get(0).alert().endsAt()).isNotNull();
+              assertThat(n.firing()).isEmpty();
+            });
+    tick(GROUP_INTERVAL);
+    tick(GROUP_INTERVAL);
     assertThat(sent).isEmpty();
+    assertThat(router.nextFlush()).isEmpty();
+  }
+
+  @Test
+  void anAlertThatFiresAndResolvesBeforeTheFirstFlushIsNotifiedOnceAndNotAgainAfterARestart() {
+    subscribe(desk("credit", List.of("banking"), false, Severity.WARNING, null, null));
+    Alert a =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.7, T0);
+    Alert resolved = TestAlerts.resolved(a, T0.plusSeconds(10));
+    router.onAlert(a);
+    tick(Duration.ofSeconds(10));
+    router.onAlert(resolved);
+    tick(GROUP_WAIT);
+    List<Notification> out = drainDelivered();
+    assertThat(out).hasSize(2);
+    assertThat(out).allSatisfy(n -> assertThat(n.status()).isEqualTo(AlertStatus.RESOLVED));
+
+    // A restart replays the history into a new router with the notification log rebuilt from
+    // the delivered outcomes: nothing is sent again.
+    Router restarted =
+        new Router(
+            new RoutingSettings(GROUP_WAIT, GROUP_INTERVAL, REPEAT, Duration.ofSeconds(2)),
+            new Inhibitor(new InhibitionSettings(true, List.of(KeyKind.TOPIC), 0.15, 0.5)),
+            registry,
+            silences,
+            log,
+            sent::add,
+            clock,
+            meters);
+    restarted.pause();
+    restarted.onAlert(a);
+    restarted.onAlert(resolved);
+    restarted.resume();
+    clock.advance(GROUP_WAIT);
+    restarted.flushDue();
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void anInhibitedAlertThatResolvesIsNotNotifiedAsFiredAndResolved() {
+    subscribe(desk("credit", List.of("energy"), true, Severity.WARNING, null, null));
+    Alert market =
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.MARKET, "all", TrendWindow.ONE_MINUTE, Severity.CRITICAL, 0.60, T0),
+            100);
+    Alert topic =
+        TestAlerts.withNegativeVolume(
+            TestAlerts.firing(
+                KeyKind.TOPIC, "energy", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.65, T0),
+            10);
+    router.onAlert(market);
+    router.onAlert(topic);
+    tick(GROUP_WAIT);
+    assertThat(drainDelivered())
+        .allSatisfy(n -> assertThat(n.groupKey()).isEqualTo("credit/market:all"));
+    router.onAlert(TestAlerts.resolved(topic, clock.instant()));
+    tick(GROUP_INTERVAL);
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void criticalAlertsSkipGroupWaitAndGroupIntervalWhenACriticalWaitIsSet() {
+    Router fast =
+        new Router(
+            new RoutingSettings(GROUP_WAIT, GROUP_INTERVAL, REPEAT, Duration.ofSeconds(2)),
+            new Inhibitor(new InhibitionSettings(true, List.of(KeyKind.TOPIC), 0.15, 0.5)),
+            registry,
+            silences,
+            log,
+            sent::add,
+            clock,
+            meters);
+    registry.replaceFile(
+        List.of(desk("credit", List.of("banking"), false, Severity.WARNING, null, null)),
+        "subscriptions.yml");
+    fast.onSubscriptionsChanged();
+    Alert warning =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.ONE_HOUR, Severity.WARNING, 0.7, T0);
+    fast.onAlert(warning);
+    clock.advance(Duration.ofSeconds(2));
+    fast.flushDue();
+    assertThat(sent).isEmpty(); // a warning waits group_wait
+
+    Alert critical =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.CRITICAL, 0.9, T0);
+    fast.onAlert(critical);
+    clock.advance(Duration.ofSeconds(1));
+    fast.flushDue();
+    assertThat(sent).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    fast.flushDue();
+    List<Notification> first = drainDelivered();
+    assertThat(first).hasSize(2);
+    assertThat(first.get(0).firing())
+        .extracting(i -> i.alert().id())
+        .containsExactlyInAnyOrder(warning.id(), critical.id());
+
+    // Inside group_interval: an update of the critical alert waits, an escalation to critical
+    // does not.
+    fast.onAlert(TestAlerts.update(critical, Severity.CRITICAL, 9.0, clock.instant()));
+    clock.advance(Duration.ofSeconds(10));
+    fast.flushDue();
+    assertThat(sent).isEmpty();
+    fast.onAlert(TestAlerts.update(warning, Severity.CRITICAL, 9.0, clock.instant()));
+    clock.advance(Duration.ofSeconds(2));
+    fast.flushDue();
+    List<Notification> escalated = drainDelivered();
+    assertThat(escalated).hasSize(2);
+    assertThat(escalated.get(0).firing())
+        .filteredOn(i -> i.alert().id().equals(warning.id()))
+        .extracting(NotifiedItem::severity)
+        .containsExactly(Severity.CRITICAL);
+
+    // A critical alert that fires and resolves within the wait is still notified.
+    Alert blip =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.FIVE_MINUTES, Severity.CRITICAL, 0.9, T0);
+    fast.onAlert(blip);
+    fast.onAlert(TestAlerts.resolved(blip, clock.instant()));
+    clock.advance(Duration.ofSeconds(2));
+    fast.flushDue();
+    List<Notification> blipOut = drainDelivered();
+    assertThat(blipOut).hasSize(2);
+    assertThat(blipOut.get(0).resolved())
+        .extracting(i -> i.alert().id())
+        .containsExactly(blip.id());
+  }
+
+  @Test
+  void theShippedRoutingNotifiesCriticalAlertsWithinFiveSeconds() {
+    RoutingSettings shipped = config.routing();
+    assertThat(shipped.criticalGroupWait()).isNotNull();
+    assertThat(shipped.criticalGroupWait()).isLessThanOrEqualTo(Duration.ofSeconds(3));
   }
 
   @Test

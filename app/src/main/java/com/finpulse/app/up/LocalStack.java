@@ -71,6 +71,23 @@ final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * The environment the services will see once the stack is up, known before anything starts (the
+   * embedded servers listen on fixed ports): for checking their configuration first.
+   */
+  static Map<String, String> plannedServiceEnv(Map<String, String> env) {
+    Map<String, String> out = new HashMap<>(env);
+    String kafka = env.get(LocalEndpoints.ENV_KAFKA_BOOTSTRAP);
+    out.put(
+        LocalEndpoints.ENV_KAFKA_BOOTSTRAP,
+        kafka == null || kafka.isBlank() ? LocalEndpoints.KAFKA_BOOTSTRAP : kafka.trim());
+    String influx = env.get(LocalEndpoints.ENV_INFLUX_URL);
+    out.put(
+        LocalEndpoints.ENV_INFLUX_URL,
+        influx == null || influx.isBlank() ? LocalEndpoints.INFLUX_URL : influx.trim());
+    return out;
+  }
+
   /** The environment the services' configs are expanded against: points them at this stack. */
   Map<String, String> serviceEnv() {
     Map<String, String> out = new HashMap<>(env);

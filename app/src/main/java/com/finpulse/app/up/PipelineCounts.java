@@ -8,7 +8,13 @@ import java.util.Locale;
 
 /** The figures of the status line and of the {@code --exit-when-idle} summary. */
 record PipelineCounts(
-    long ingested, long duplicates, long scored, long dlq, long trendPointsWritten, long alerts) {
+    long ingested,
+    long duplicates,
+    long scored,
+    long dlq,
+    long trendPointsWritten,
+    long alerts,
+    long skippedRows) {
 
   static PipelineCounts from(MeterRegistry meters) {
     return new PipelineCounts(
@@ -22,7 +28,8 @@ record PipelineCounts(
                 MeterNames.PROCESSOR_POINTS_WRITTEN,
                 "measurement",
                 InfluxSchema.Trend.MEASUREMENT),
-        (long) MeterRegistries.count(meters, MeterNames.ALERTS_FIRED));
+        (long) MeterRegistries.count(meters, MeterNames.ALERTS_FIRED),
+        (long) MeterRegistries.count(meters, MeterNames.INGEST_REPLAY_SKIPPED));
   }
 
   String statusLine(double elapsedSeconds) {
@@ -42,12 +49,14 @@ record PipelineCounts(
   String summaryJson(long trendPointsInInflux) {
     return String.format(
         Locale.ROOT,
-        "{\"ingested\":%d,\"duplicates\":%d,\"scored\":%d,\"dlq\":%d,\"trend_points\":%d,\"alerts\":%d}",
+        "{\"ingested\":%d,\"duplicates\":%d,\"scored\":%d,\"dlq\":%d,\"trend_points\":%d,"
+            + "\"alerts\":%d,\"skipped_rows\":%d}",
         ingested,
         duplicates,
         scored,
         dlq,
         trendPointsInInflux,
-        alerts);
+        alerts,
+        skippedRows);
   }
 }

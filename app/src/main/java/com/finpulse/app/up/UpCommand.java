@@ -3,6 +3,7 @@ package com.finpulse.app.up;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
 import com.finpulse.common.cli.UsageException;
+import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ServiceContext;
@@ -10,6 +11,7 @@ import com.finpulse.common.lifecycle.ServiceProvider;
 import com.finpulse.common.metrics.MeterRegistries;
 import com.finpulse.common.metrics.MetricsSettings;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +139,8 @@ public final class UpCommand implements Command {
       PrintStream err)
       throws Exception {
     long startedAt = System.nanoTime();
+    List<ServiceProvider> providers = InProcessServices.discover();
+    checkConfiguration(providers, configDir, stateDir, options, out);
     Thread hook = new Thread(this::closeAll, "finpulse-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     stack = new LocalStack(stateDir, System.getenv());
@@ -148,7 +153,6 @@ public final class UpCommand implements Command {
         stateDir.toAbsolutePath());
 
     meters = MeterRegistries.create("finpulse", MetricsSettings.defaults(), stack.influxSettings());
-    List<ServiceProvider> providers = InProcessServices.discover();
     if (providers.isEmpty()) {
       err.println("FinPulse up: no services are built yet; running the infrastructure only");
     }
@@ -226,6 +230,36 @@ public final class UpCommand implements Command {
     out.println(counts.summaryJson(trendPoints));
     out.flush();
     return 0;
+  }
+
+  /**
+   * Validates the configuration files of every service before any server starts, and reports the
+   * problems of all of them at once.
+   *
+   * @throws ConfigException listing every problem
+   */
+  static void checkConfiguration(
+      List<ServiceProvider> providers,
+      Path configDir,
+      Path stateDir,
+      Map<String, String> options,
+      PrintStream out) {
+    Map<String, String> env = LocalStack.plannedServiceEnv(System.getenv());
+    List<String> problems = new ArrayList<>();
+    for (ServiceProvider provider : providers) {
+      problems.addAll(
+          provider.check(
+              new ServiceContext(
+                  env,
+                  configDir,
+                  new SimpleMeterRegistry(),
+                  stateDir.resolve(provider.name()),
+                  out,
+                  options)));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
   }
 
   /** Idempotent: called by the shutdown hook on Ctrl-C and at the end of a finite run. */

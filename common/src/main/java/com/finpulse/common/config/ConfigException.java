@@ -19,6 +19,16 @@ public class ConfigException extends RuntimeException {
     this(List.of(problem));
   }
 
+  /** The problems {@code load} reports: empty when it loads without a {@link ConfigException}. */
+  public static List<String> problemsOf(Runnable load) {
+    try {
+      load.run();
+      return List.of();
+    } catch (ConfigException e) {
+      return e.problems();
+    }
+  }
+
   public List<String> problems() {
     return problems;
   }

@@ -107,6 +107,19 @@ public final class ConfigLoader {
       String defaultsName,
       @Nullable Path userFile) {
     String fallbackSource = userFile != null ? userFile.toString() : defaultsName;
+    List<ConfigShapeCheck.Problem> shape =
+        ConfigShapeCheck.check(type, tree == null ? NODES.objectNode() : tree);
+    if (!shape.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (ConfigShapeCheck.Problem p : shape) {
+        lines.add(
+            locate(p.path(), locations, fallbackSource)
+                + ": "
+                + (p.message().startsWith("unknown key") ? "" : p.path() + ": ")
+                + p.message());
+      }
+      throw new ConfigException(lines);
+    }
     T value;
     try {
       value = mapper.treeToValue(tree == null ? NODES.objectNode() : tree, type);
@@ -119,7 +132,22 @@ public final class ConfigLoader {
     }
     if (value instanceof Validated validated) {
       Validation v = Validation.root();
-      validated.validate(v);
+      try {
+        validated.validate(v);
+      } catch (RuntimeException e) {
+        // A record's checks assume its values are set; an empty (null) or missing value can break
+        // them. Name those values instead of failing with the checks' exception.
+        List<String> lines = new ArrayList<>();
+        for (ConfigShapeCheck.Problem p :
+            ConfigShapeCheck.unset(value, tree == null ? NODES.objectNode() : tree)) {
+          lines.add(
+              locate(p.path(), locations, fallbackSource) + ": " + p.path() + ": " + p.message());
+        }
+        if (lines.isEmpty()) {
+          lines.add(fallbackSource + ": invalid configuration (" + e + ")");
+        }
+        throw new ConfigException(lines);
+      }
       if (!v.problems().isEmpty()) {
         List<String> lines = new ArrayList<>();
         for (Validation.Problem p : v.problems()) {
@@ -143,6 +171,23 @@ public final class ConfigLoader {
           + u.getPropertyName()
           + "'"
           + (known.isEmpty() ? "" : " (known keys: " + String.join(", ", known) + ")");
+    }
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
+        && f.getTargetType() != null) {
+      Class<?> target = f.getTargetType();
+      String expected =
+          target.isEnum()
+              ? "one of "
+                  + java.util.Arrays.stream(target.getEnumConstants())
+                      .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+                      .toList()
+              : "a " + target.getSimpleName();
+      return (path.isEmpty() ? "" : path + ": ")
+          + "expected "
+          + expected
+          + ", got '"
+          + f.getValue()
+          + "'";
     }
     String msg = e.getOriginalMessage();
     int cut = msg.indexOf("\n");

@@ -30,6 +30,9 @@ public final class MeterNames {
    */
   public static final String INGEST_KNOWN = "finpulse.ingest.known";
 
+  /** Counter: rows of a replay file skipped as unreadable (no timestamp, no headline, bad CSV). */
+  public static final String INGEST_REPLAY_SKIPPED = "finpulse.ingest.replay.skipped";
+
   /** Gauge: articles handed to Kafka and not yet acknowledged (grows while the broker is down). */
   public static final String INGEST_PENDING = "finpulse.ingest.pending";
 

@@ -114,6 +114,70 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void everyWrongTypeAndUnknownKeyOfAFileIsListedAtOnceWithTheExpectedType() throws IOException {
+    Path file =
+        write(
+            """
+            poll_interval: soon
+            influx:
+              database: [a, b]
+              acess: proxy
+            feeds:
+              - name: a
+                url: https://a.example
+                max_items: many
+              - name: b
+                url: https://b.example
+                max_items: 3
+            """);
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(Map.of())
+                    .load(SampleServiceConfig.class, "sample-service.yml", file))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .containsExactlyInAnyOrder(
+                        file
+                            + ":1: poll_interval: expected a duration with a unit (250ms, 30s, 5m,"
+                            + " 2h, 7d), got 'soon'",
+                        file + ":3: influx.database: expected a text value, got a list",
+                        file
+                            + ":4: unknown key 'acess' (known keys: "
+                            + "database, password, retention_policy, url, username)",
+                        file + ":8: feeds[0].max_items: expected an integer, got 'many'"));
+  }
+
+  @Test
+  void numbersAndSwitchesFromEnvironmentVariablesAreAccepted() throws IOException {
+    Path file = write("feeds:\n  - name: a\n    url: https://a.example\n    max_items: ${N:-4}\n");
+    SampleServiceConfig c =
+        new ConfigLoader(Map.of()).load(SampleServiceConfig.class, "sample-service.yml", file);
+    assertThat(c.feeds().get(0).maxItems()).isEqualTo(4);
+  }
+
+  @Test
+  void emptyOrMissingValuesAreNamedInsteadOfBreakingTheChecks() throws IOException {
+    // Found by ConfigLoaderFuzzTest: an empty standalone file bound to nulls, and the record's
+    // checks failed with a NullPointerException.
+    Path empty = write("");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).loadFile(SampleServiceConfig.class, empty))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .contains(empty + ":1: poll_interval: missing"));
+    Path blank = write("poll_interval:\n");
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(Map.of())
+                    .load(SampleServiceConfig.class, "sample-service.yml", blank))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(blank + ":1: poll_interval: must be set, not empty");
+  }
+
+  @Test
   void badDurationSaysWhatIsExpected() throws IOException {
     Path file = write("\npoll_interval: 10\n");
     assertThatThrownBy(

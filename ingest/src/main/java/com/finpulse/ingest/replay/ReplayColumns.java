@@ -68,7 +68,11 @@ public record ReplayColumns(
               + " (or set replay.columns.title)");
     }
     if (!problems.isEmpty()) {
-      throw new ReplayException(String.join("; ", problems) + "; the file's columns are " + header);
+      throw new ReplayException(
+          String.join("; ", problems)
+              + "; the file's columns are "
+              + header.stream().limit(20).map(Printable::of).toList()
+              + (header.size() > 20 ? " and " + (header.size() - 20) + " more" : ""));
     }
     return new ReplayColumns(published, title, body, ticker, url);
   }

@@ -67,6 +67,7 @@ public final class ReplayFile {
       boolean inFileOrder) {}
 
   private static final int MAX_PROBLEMS = 5;
+  private static final int HEAD_BYTES = 8192;
 
   private ReplayFile() {}
 
@@ -78,8 +79,22 @@ public final class ReplayFile {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
     try (InputStream raw = Files.newInputStream(file);
-        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        InputStream in =
+            new java.io.BufferedInputStream(
+                name.endsWith(".gz") ? new GZIPInputStream(raw) : raw, 1 << 16);
         Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      in.mark(HEAD_BYTES);
+      byte[] head = new byte[HEAD_BYTES];
+      int n = in.readNBytes(head, 0, HEAD_BYTES);
+      in.reset();
+      if (Printable.looksBinary(head, n)) {
+        boolean gzip = n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        throw new ReplayException(
+            "replay file "
+                + file
+                + " is not a CSV or JSONL text file: its first bytes are binary data"
+                + (gzip ? " (gzip-compressed: name it with a .gz suffix)" : ""));
+      }
       Loaded loaded =
           plain.endsWith(".jsonl") || plain.endsWith(".ndjson") || plain.endsWith(".json")
               ? jsonl(reader, explicit)
@@ -205,7 +220,7 @@ public final class ReplayFile {
     void skip(long line, String why) {
       skipped++;
       if (problems.size() < MAX_PROBLEMS) {
-        problems.add("line " + line + ": " + why);
+        problems.add("line " + line + ": " + Printable.of(why, 200));
       }
     }
 
@@ -215,7 +230,9 @@ public final class ReplayFile {
       if (published == null) {
         skip(
             line,
-            ts == null || ts.isBlank() ? "no timestamp" : "unreadable timestamp '" + ts + "'");
+            ts == null || ts.isBlank()
+                ? "no timestamp"
+                : "unreadable timestamp '" + Printable.of(ts) + "'");
         return;
       }
       String title = blankToNull(get.apply(columns.title()));

@@ -37,6 +37,13 @@ public final class IngestServiceProvider implements ServiceProvider {
   }
 
   @Override
+  public java.util.List<String> check(ServiceContext context) {
+    return com.finpulse.common.config.ConfigException.problemsOf(
+        () ->
+            IngestConfig.load(context.configLoader(), context.configFile(IngestConfig.FILE_NAME)));
+  }
+
+  @Override
   public ManagedService create(ServiceContext context) {
     IngestConfig config =
         IngestConfig.load(context.configLoader(), context.configFile(IngestConfig.FILE_NAME));

@@ -66,6 +66,15 @@ public final class IngestMetrics {
         .increment();
   }
 
+  /** Rows of a replay file that could not be read and were skipped. */
+  public void replaySkipped(String source, long rows) {
+    Counter.builder(MeterNames.INGEST_REPLAY_SKIPPED)
+        .description("rows of a replay file skipped as unreadable")
+        .tag("source", source)
+        .register(registry)
+        .increment(rows);
+  }
+
   public void error(String source, FailureKind kind) {
     Counter.builder(MeterNames.INGEST_ERRORS)
         .description("failed fetches, unreadable documents, refused articles")

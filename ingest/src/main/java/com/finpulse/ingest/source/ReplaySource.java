@@ -84,6 +84,7 @@ public final class ReplaySource implements NewsSource {
       for (int i = 0; i < loaded.skipped(); i++) {
         metrics.error(name(), com.finpulse.ingest.fetch.FailureKind.PARSE);
       }
+      metrics.replaySkipped(name(), loaded.skipped());
       LOG.warn(
           "Replay {}: {} row(s) skipped as unreadable, e.g. {}; the other rows are replayed",
           file,

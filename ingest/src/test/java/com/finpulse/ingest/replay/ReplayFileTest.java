@@ -112,4 +112,42 @@ class ReplayFileTest {
         .isInstanceOf(ReplayException.class)
         .hasMessageContaining("does not exist");
   }
+
+  @Test
+  void aBinaryFileIsRefusedWithoutEchoingItsBytes() throws Exception {
+    Path file = dir.resolve("image.csv");
+    byte[] bytes = new byte[4096];
+    new java.util.Random(7).nextBytes(bytes);
+    bytes[10] = 0;
+    bytes[11] = 0x1b; // ESC: a terminal escape sequence must not reach the log
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> ReplayFile.load(file, AUTO))
+        .isInstanceOf(ReplayException.class)
+        .hasMessageContaining("is not a CSV or JSONL text file")
+        .satisfies(
+            e -> assertThat(e.getMessage()).doesNotContainPattern("[\\x00-\\x08\\x1b\\x7f]"));
+
+    Path gz = dir.resolve("news.csv");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("published_at,headline\n2024-01-01T00:00:00Z,Oil slumps\n".getBytes());
+    }
+    assertThatThrownBy(() -> ReplayFile.load(gz, AUTO)).hasMessageContaining("name it with a .gz");
+  }
+
+  @Test
+  void unreadableRowsAreReportedInPrintableTextAndCounted() throws Exception {
+    Path file = dir.resolve("mixed.csv");
+    Files.writeString(
+        file,
+        "published_at,headline\n"
+            + "2024-01-01T00:00:00Z,Oil slumps\n"
+            + "\u001b[31m\u0007garbage\u0001,Bad row\n"
+            + "2024-01-01T00:01:00Z,\n"
+            + "2024-01-01T00:02:00Z,Gas rises\n");
+    ReplayFile.Loaded l = ReplayFile.load(file, AUTO);
+    assertThat(l.rows()).hasSize(2);
+    assertThat(l.skipped()).isEqualTo(2);
+    assertThat(l.problems())
+        .containsExactly("line 3: unreadable timestamp '?[31m?garbage?'", "line 4: no headline");
+  }
 }

@@ -46,6 +46,28 @@ class ReplaySourceTest {
   }
 
   @Test
+  void skippedRowsAreCountedForTheSummary(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mixed.csv");
+    Files.writeString(
+        file,
+        "published_at,headline\n"
+            + "2024-01-01T00:00:00Z,Oil slumps\n"
+            + "yesterday-ish,Bad row\n"
+            + "2024-01-01T00:02:00Z,\n"
+            + "2024-01-01T00:03:00Z,Gas rises\n");
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    new ReplaySource(
+            file, DEFAULTS, Speed.MAX, assembler, new IngestMetrics(meters), clock, (d, n) -> {})
+        .run(new RecordingSink());
+    assertThat(
+            meters
+                .find(com.finpulse.common.metrics.MeterNames.INGEST_REPLAY_SKIPPED)
+                .counter()
+                .count())
+        .isEqualTo(2.0);
+  }
+
+  @Test
   void benzingaAtMaxSpeedInOrderWithStableIds() throws Exception {
     Path file = SharedData.benzingaByTime();
     AtomicLong lastDone = new AtomicLong();

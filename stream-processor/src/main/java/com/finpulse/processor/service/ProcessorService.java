@@ -2,6 +2,7 @@ package com.finpulse.processor.service;
 
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
+import com.finpulse.common.streams.StateRestoreProgress;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.model.serve.Classifier;
@@ -122,6 +123,7 @@ public final class ProcessorService implements ManagedService {
               e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    streams.setGlobalStateRestoreListener(new StateRestoreProgress("processor"));
     streams.start();
     LOG.info(
         "Processor started: application {}, {} stream thread(s), model {}, state in {}",

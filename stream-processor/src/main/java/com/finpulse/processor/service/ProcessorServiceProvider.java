@@ -35,6 +35,11 @@ public final class ProcessorServiceProvider implements ServiceProvider {
         config, classifier(config), context.meters(), context.stateDir(), SinkObserver.NONE);
   }
 
+  @Override
+  public java.util.List<String> check(ServiceContext context) {
+    return com.finpulse.common.config.ConfigException.problemsOf(() -> loadConfig(context));
+  }
+
   public static ProcessorConfig loadConfig(ServiceContext context) {
     return context
         .configLoader()
