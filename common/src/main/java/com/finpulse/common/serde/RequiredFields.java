@@ -21,7 +21,8 @@ final class RequiredFields {
       (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
   private static final Map<Class<?>, List<Field>> CACHE = new ConcurrentHashMap<>();
 
-  private record Field(String jsonName, @Nullable Class<?> nestedRecord, boolean required) {}
+  private record Field(
+      String jsonName, @Nullable Class<?> nestedRecord, boolean required, boolean text) {}
 
   private RequiredFields() {}
 
@@ -34,7 +35,11 @@ final class RequiredFields {
   private static void collect(Class<?> type, JsonNode node, String prefix, List<String> out) {
     for (Field f : fields(type)) {
       JsonNode value = node.get(f.jsonName());
-      boolean absent = value == null || value.isNull();
+      // Jackson reads "" as null for a time, a number wrapper or an enum: that is no value either.
+      boolean absent =
+          value == null
+              || value.isNull()
+              || (!f.text() && value.isTextual() && value.asText().isBlank());
       if (absent) {
         if (f.required()) {
           out.add(prefix + f.jsonName());
@@ -61,7 +66,12 @@ final class RequiredFields {
       boolean collection =
           Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw);
       Class<?> nested = raw.isRecord() ? raw : null;
-      out.add(new Field(SNAKE.translate(c.getName()), nested, !nullable && !collection));
+      out.add(
+          new Field(
+              SNAKE.translate(c.getName()),
+              nested,
+              !nullable && !collection,
+              raw == String.class || raw == Object.class));
     }
     return List.copyOf(out);
   }

@@ -146,6 +146,18 @@ class EventSerdeTest {
   }
 
   @Test
+  void anEmptyStringIsNoValueForARequiredTimeEnumOrNumber() {
+    // Found by EventSerdesFuzzTest: "" was read as a null fetch time, which then could not be
+    // written and read back.
+    String json =
+        "{\"id\":\"x\",\"source\":\"s\",\"title\":\"\",\"fetched_at\":\"\","
+            + "\"tickers\":[],\"fingerprint\":\"00\"}";
+    assertThatThrownBy(() -> EventSerdes.newsArticle().read(json))
+        .isInstanceOf(SchemaException.class)
+        .hasMessage("NewsArticle: missing required field(s): fetched_at");
+  }
+
+  @Test
   void missingNestedRequiredFieldIsNamedWithItsPath() {
     String json =
         "{\"article_id\":\"a\",\"source\":\"s\",\"title\":\"t\",\"fetched_at\":\"2026-01-01T00:00:00Z\","
