@@ -722,6 +722,8 @@ public final class GpuCheck {
               null,
               null,
               like.labels(),
+              like.entityInput(),
+              null,
               training);
       ModelBundle.save(out, m, net, norms);
     }
