@@ -670,7 +670,10 @@ public final class GpuCheck {
         new LoraConfig(rank, 2.0 * rank, LoraTarget.parse(like.lora().targets()), 0.0);
     Map<Task, List<String>> labels = new EnumMap<>(Task.class);
     for (Task t : Task.values()) {
-      labels.put(t, like.labels().get(t.id()));
+      List<String> l = like.labels().get(t.id());
+      if (l != null) { // the tasks the model it is like has (the entity head is optional)
+        labels.put(t, l);
+      }
     }
     Random rnd = new Random(7);
     try (MultiTaskNetwork net =
