@@ -261,9 +261,10 @@ public final class InferenceWorker implements AutoCloseable {
   private List<Map<String, SentimentScores>> tickerSentiment(List<ScoringInput> inputs) {
     List<Map<String, SentimentScores>> out = new ArrayList<>(inputs.size());
     List<TargetedText> pairs = new ArrayList<>();
+    boolean targeted = classifier.targeted();
     for (ScoringInput in : inputs) {
       out.add(new LinkedHashMap<>());
-      if (classifier.targeted()) {
+      if (targeted) {
         in.tickerNames().values().forEach(names -> pairs.add(new TargetedText(in.text(), names)));
       }
     }
