@@ -272,7 +272,7 @@ EOF
   fi
 
   # ---------------------------------------------------------------- Java check
-  JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 60 || echo 15) ))
+  JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 110 || echo 45) ))
   (( JT > $([[ "$MODE" == gpu ]] && echo 150 || echo 300) )) && JT=$([[ "$MODE" == gpu ]] && echo 150 || echo 300)
   if [[ "$MODE" == gpu ]]; then
     JARGS=(--device gpu --batches 256,1024,4096 --config-seconds 6 --ref-budget-s 45 --oversize-texts 32768)
@@ -312,6 +312,27 @@ EOF
         step java-retry skipped "no time left for a run without the CPU reference (${JT2}s)"
       fi
     fi
+  fi
+
+  # ---------------------------------------------------------------- LoRA training step
+  TT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 55 || echo 10) ))
+  (( TT > 60 )) && TT=60
+  banner "LoRA training steps on the CPU and $([[ "$MODE" == gpu ]] && echo 'the GPU' || echo 'the CPU again') (timeout ${TT}s)"
+  if (( TT < 20 )); then
+    step training failed "no time left (${TT}s)"
+  else
+    TARGS=(--device "$([[ "$MODE" == gpu ]] && echo gpu || echo cpu)")
+    [[ "$MODE" == gpu ]] && TARGS+=(--steps 6 --speed-steps 40) || TARGS+=(--steps 3 --speed-steps 2 --batch 8)
+    java_run "$TT" train-check --model "$MODEL" --headlines "$HERE/data/headlines.csv" \
+      --out "$RES/java.jsonl" "${TARGS[@]}" > >(tee -a "$RES/java.log") 2>&1
+    rc=$?
+    sleep 1
+    case $rc in
+      0) step training ok "losses match within 1e-3 relative" ;;
+      3) step training failed "losses differ or a step failed (java.jsonl: event training)" ;;
+      124|137) step training failed "timed out after ${TT}s" ;;
+      *) step training failed "JVM exit $rc" ;;
+    esac
   fi
 
   # ---------------------------------------------------------------- PyTorch anchor

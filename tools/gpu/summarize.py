@@ -38,17 +38,24 @@ def main(res, extra):
     def first(events, name):
         return next((e for e in events if e.get("event") == name), None)
 
-    jt = {e["batch"]: e for e in java if e.get("event") == "timing"}
+    jt = {e["batch"]: e for e in java
+          if e.get("event") == "timing" and e.get("variant", "default") == "default"}
+    jm = {e["batch"]: e for e in java if e.get("event") == "timing_model_only"}
+    jv = [e for e in java if e.get("event") == "timing" and e.get("variant", "default") != "default"]
     pt = {(e["variant"], e["batch"]): e for e in py if e.get("event") == "py_timing"}
     ratios = {}
     for b in BATCHES:
         j = jt.get(b)
-        r = {"java_headlines_per_s": j["headlines_per_s"] if j else None}
+        r = {"java_headlines_per_s": j["headlines_per_s"] if j else None,
+             "java_model_only_headlines_per_s": jm[b]["headlines_per_s"] if b in jm else None}
         for v in ("end_to_end", "model_only"):
             p = pt.get((v, b))
             r["pytorch_%s_headlines_per_s" % v] = p["headlines_per_s"] if p else None
             r["ratio_vs_%s" % v] = (round(j["headlines_per_s"] / p["headlines_per_s"], 3)
                                     if j and p and p["headlines_per_s"] else None)
+        pm = pt.get(("model_only", b))
+        r["model_only_ratio"] = (round(jm[b]["headlines_per_s"] / pm["headlines_per_s"], 3)
+                                 if b in jm and pm and pm["headlines_per_s"] else None)
         ratios[str(b)] = r
     parity = [e for e in java if e.get("event") == "parity"]
     s = {
@@ -62,10 +69,13 @@ def main(res, extra):
         "accelerator": first(java, "accelerator_loaded"),
         "parity": parity,
         "parity_target_met": next((p.get("target_met") for p in parity if "target_met" in p), None),
-        "bf16": "not run: ClassifierOptions offers fp16 or fp32 on a GPU, no bf16 (issue 14)",
+        "bf16": "not run: DJL 0.32's PyTorch JNI maps 9 data types, not bfloat16; casting to it aborts the JVM (std::terminate), seen on the H200 and on CPU",
+        "training": first(java, "training"),
         "bad_inputs": first(java, "bad_inputs"),
         "oversize_batch": first(java, "oversize"),
         "java_timing": {str(k): v for k, v in sorted(jt.items())},
+        "java_timing_other_configurations": jv,
+        "java_timing_model_only": {str(k): v for k, v in sorted(jm.items())},
         "pytorch_probe": first(py, "py_probe"),
         "pytorch_model": first(py, "py_model"),
         "pytorch_timing": {"%s_%d" % k: v for k, v in sorted(pt.items())},
@@ -104,9 +114,22 @@ def main(res, extra):
         print("oversized batch: %s texts in one call, %s predictions, %s OOM split(s), ok=%s" % (
             o.get("texts"), o.get("predictions"), o.get("oom_splits"), o.get("ok")))
     for k, t in sorted(jt.items()):
-        print("java %-4s per batch %8s headlines/s (best pass %s/s, without tokenizing %s/s, %s)" % (
+        print("java %-4s per batch %8s headlines/s (best pass %s/s, without tokenizing %s/s, forward %s, %s)" % (
             k, t["headlines_per_s"], t.get("best_pass_headlines_per_s"),
-            t.get("excl_tokenize_headlines_per_s", "-"), t.get("precision")))
+            t.get("excl_tokenize_headlines_per_s", "-"), t.get("forward"), t.get("precision")))
+    for k, t in sorted(jm.items()):
+        print("java %-4s per batch %8s headlines/s (model only: pre-tokenized, forward %s, %s)" % (
+            k, t["headlines_per_s"], t.get("forward"), t.get("precision")))
+    for t in jv:
+        print("java %-4s per batch %8s headlines/s (%s: forward %s, %s)" % (
+            t["batch"], t["headlines_per_s"], t["variant"], t.get("forward"), t.get("precision")))
+    tr = s["training"]
+    if tr:
+        print("LoRA training steps (batch %s): losses CPU %s vs %s %s, max relative difference %s,"
+              " target met: %s; %s examples/s on the %s (CPU %s/s)" % (
+                  tr.get("batch"), tr.get("cpu_losses"), tr.get("device"), tr.get("device_losses"),
+                  tr.get("max_rel_loss_diff"), tr.get("target_met"),
+                  tr.get("device_examples_per_s"), tr.get("device"), tr.get("cpu_examples_per_s")))
     for (v, k), t in sorted(pt.items()):
         print("pytorch %s %-10s %-4s per batch %8s headlines/s" % (t["dtype"], v, k, t["headlines_per_s"]))
     if s["skipped_phases"]:
@@ -120,10 +143,11 @@ def main(res, extra):
         x = ratios[k]
         if x["ratio_vs_end_to_end"] is None and x["ratio_vs_model_only"] is None:
             continue
-        parts.append("batch %s: %s end-to-end (Java %s/s vs PyTorch %s/s), %s vs model-only (%s/s)" % (
+        parts.append("batch %s: %s end-to-end (Java %s/s vs PyTorch %s/s), %s classify vs PyTorch model-only (%s/s), %s model-only vs model-only (Java %s/s)" % (
             k, x["ratio_vs_end_to_end"], x["java_headlines_per_s"],
             x["pytorch_end_to_end_headlines_per_s"], x["ratio_vs_model_only"],
-            x["pytorch_model_only_headlines_per_s"]))
+            x["pytorch_model_only_headlines_per_s"], x["model_only_ratio"],
+            x["java_model_only_headlines_per_s"]))
     if parts:
         print("RATIO Java/PyTorch headlines/s: " + "; ".join(parts))
     else:

@@ -15,6 +15,7 @@ import com.finpulse.model.data.CsvTable;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.ClassifierOptions;
 import com.finpulse.model.serve.Classifiers;
+import com.finpulse.model.serve.GpuPrecision;
 import com.finpulse.model.serve.Prediction;
 import com.finpulse.model.task.BatchedInference;
 import com.finpulse.model.task.MultiTaskNetwork;
@@ -22,6 +23,8 @@ import com.finpulse.model.task.Pooling;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
 import com.finpulse.model.text.TokenizedText;
+import com.finpulse.model.train.AdamW;
+import com.finpulse.model.train.TrainingStep;
 import com.finpulse.model.weights.BertWeights;
 import com.finpulse.model.weights.EncoderLoader;
 import com.finpulse.model.weights.LoadedEncoder;
@@ -43,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * FinPulse's GPU check: the project's own {@link Classifier}, loaded by {@link Classifiers#load}
@@ -68,14 +72,22 @@ import java.util.Random;
  *       holds): it must come back whole, split by {@link BatchedInference}, not crash.
  * </ol>
  *
+ * <p>The accelerator's configurations: the default (fused TorchScript forward, fp16 on a GPU), the
+ * NDArray forward it replaces; each with its parity and throughput. No bf16: DJL 0.32's JNI cannot
+ * cast to it (the process aborts).
+ *
  * <p>{@code make-model} writes a model directory on a given base with the project's own classes
- * (random LoRA and heads, seeded): the CPU rehearsal's tiny model.
+ * (random LoRA and heads, seeded): the CPU rehearsal's tiny model. {@code train-check} runs LoRA
+ * training steps (the project's {@code TrainingStep} and {@code AdamW}) on the CPU and on the
+ * device from the same seed and compares their losses, then times the device's steps.
  *
  * <pre>
  * java -cp 'harness:lib/*' GpuCheck --model DIR --headlines CSV --out FILE [--device gpu|cpu]
  *   [--limit N] [--batches 256,1024,4096] [--config-seconds S] [--deadline-s S]
  *   [--oversize-texts N] [--ref-budget-s S] [--fp32] [--no-reference] [--parity-batch N]
  * java -cp 'harness:lib/*' GpuCheck make-model --base DIR --out DIR --like MODEL_DIR [--rank R]
+ * java -cp 'harness:lib/*' GpuCheck train-check --model DIR --headlines CSV --out FILE
+ *   [--device gpu|cpu] [--steps N] [--speed-steps N] [--batch N]
  * </pre>
  *
  * Exit: 0 every phase ran, 3 a phase failed (said why), 2 nothing could run (engine or setup).
@@ -112,6 +124,10 @@ public final class GpuCheck {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("make-model")) {
       makeModel(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("train-check")) {
+      trainCheck(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     parseArgs(args);
@@ -311,17 +327,18 @@ public final class GpuCheck {
 
   // ------------------------------------------------------------------ accelerator
 
-  private static ClassifierOptions options(int batch, boolean half) {
-    ClassifierOptions d = ClassifierOptions.defaults();
-    return new ClassifierOptions(
-        device,
-        d.cpuThreads(),
-        d.maxLength(),
-        (int) Math.min(Integer.MAX_VALUE, (long) batch * Math.max(1, maxLength)),
-        batch,
-        half,
-        d.maxConcurrentCalls(),
-        d.cpuLanes());
+  /** The default options on the device under test, with at most {@code batch} texts per forward. */
+  private static ClassifierOptions options(int batch, GpuPrecision precision, boolean fused) {
+    return ClassifierOptions.defaults()
+        .withDevice(device)
+        .withTokenBudget(
+            (int) Math.min(Integer.MAX_VALUE, (long) batch * Math.max(1, maxLength)), batch)
+        .withGpuPrecision(precision)
+        .withFusedForward(fused);
+  }
+
+  private static GpuPrecision mainPrecision() {
+    return fp16 ? GpuPrecision.FLOAT16 : GpuPrecision.FLOAT32;
   }
 
   private static void accelerated() {
@@ -330,7 +347,7 @@ public final class GpuCheck {
     Classifier c;
     long t = System.nanoTime();
     try {
-      c = Classifiers.load(modelDir, options(parityBatch, fp16));
+      c = Classifiers.load(modelDir, options(parityBatch, mainPrecision(), true));
     } catch (Throwable ex) {
       failures++;
       error("accelerator_load", ex);
@@ -356,7 +373,7 @@ public final class GpuCheck {
       store(c.classify(texts), c.topicLabels(), s2, t2, 0);
       emit(parity(label(fp16) + "_repeat_on_device", s2, t2, s, tp, texts.size(), false));
       badInputs(c);
-      timing(c, parityBatch);
+      timing(c, parityBatch, "default");
     } catch (Throwable ex) {
       failures++;
       error("parity", ex);
@@ -372,9 +389,9 @@ public final class GpuCheck {
         continue;
       }
       try {
-        Classifier cb = Classifiers.load(modelDir, options(b, fp16));
+        Classifier cb = Classifiers.load(modelDir, options(b, mainPrecision(), true));
         try {
-          timing(cb, b);
+          timing(cb, b, "default");
         } finally {
           closeQuietly(cb);
         }
@@ -382,6 +399,26 @@ public final class GpuCheck {
         failures++;
         error("timing_" + b, ex);
       }
+    }
+    // The device side alone (what PyTorch's model-only figure measures): pre-tokenized texts.
+    for (int b : batches) {
+      if (late()) {
+        skipped("model_only_" + b);
+        continue;
+      }
+      try {
+        modelOnly(b);
+      } catch (Throwable ex) {
+        failures++;
+        error("model_only_" + b, ex);
+      }
+    }
+    // The NDArray forward, which the fused one replaces: same precision, same batches.
+    for (int b : batches) {
+      if (b < parityBatch) {
+        continue;
+      }
+      variant("ndarray", options(b, mainPrecision(), false), b == parityBatch, b);
     }
     if (oversizeTexts > 0) {
       // it runs several forwards that fail before the ones that fit: start it only with time left
@@ -396,7 +433,8 @@ public final class GpuCheck {
         skipped("fp32_on_device");
       } else {
         try {
-          Classifier c32 = Classifiers.load(modelDir, options(parityBatch, false));
+          Classifier c32 =
+              Classifiers.load(modelDir, options(parityBatch, GpuPrecision.FLOAT32, true));
           try {
             float[][] a = new float[texts.size()][];
             float[][] b = new float[texts.size()][];
@@ -410,6 +448,76 @@ public final class GpuCheck {
           error("fp32_on_device", ex);
         }
       }
+    }
+  }
+
+  /**
+   * Another configuration on the device: its parity against the CPU reference (when {@code
+   * parity}) and its throughput at {@code batch} texts per forward, labelled {@code name}.
+   */
+  private static void variant(String name, ClassifierOptions opts, boolean parity, int batch) {
+    if (late()) {
+      skipped(name + "_" + batch);
+      return;
+    }
+    try {
+      Classifier c = Classifiers.load(modelDir, opts);
+      try {
+        if (parity && refDone > 0) {
+          float[][] a = new float[texts.size()][];
+          float[][] b = new float[texts.size()][];
+          store(c.classify(texts), c.topicLabels(), a, b, 0);
+          emit(
+              parity(
+                  device + "_" + name + "_vs_cpu_fp32", a, b, refSent, refTopic, refDone, true));
+        }
+        timing(c, batch, name);
+      } finally {
+        closeQuietly(c);
+      }
+    } catch (Throwable ex) {
+      failures++;
+      error(name + "_" + batch, ex);
+    }
+  }
+
+  /**
+   * The network of the default configuration without the classifier around it: the headlines
+   * tokenized once, then {@link BatchedInference#probabilities} (sort, pad, upload, forward, copy
+   * back) at {@code batch} texts per forward. The Java counterpart of PyTorch's model-only figure.
+   */
+  private static void modelOnly(int batch) {
+    Device dev = device.equals("gpu") ? Device.gpu() : Device.cpu();
+    ModelBundle.Loaded l = ModelBundle.load(modelDir, dev);
+    try (MultiTaskNetwork net = l.network();
+        BertTokenizer tok = new BertTokenizer(l.tokenizerJson(), maxLength)) {
+      ai.djl.ndarray.types.DataType type =
+          dev.isGpu() && fp16
+              ? ai.djl.ndarray.types.DataType.FLOAT16
+              : ai.djl.ndarray.types.DataType.FLOAT32;
+      net.encoder().prepareForInference(type, true);
+      net.castHeads(type);
+      List<TokenizedText> enc = tok.tokenize(texts);
+      Set<Task> tasks = Set.of(Task.SENTIMENT, Task.TOPIC);
+      int budget = (int) Math.min(Integer.MAX_VALUE, (long) batch * Math.max(1, maxLength));
+      BatchedInference.probabilities(net, enc, tasks, budget, batch); // warm-up
+      List<Double> passes = new ArrayList<>();
+      long cfg = System.nanoTime();
+      do {
+        long t = System.nanoTime();
+        BatchedInference.probabilities(net, enc, tasks, budget, batch);
+        passes.add(since(t));
+      } while (passes.size() < 5 && since(cfg) < configSeconds && !late());
+      double total = passes.stream().mapToDouble(Double::doubleValue).sum();
+      ObjectNode o = ev("timing_model_only");
+      o.put("batch", batch);
+      o.put("headlines", texts.size());
+      o.put("passes", passes.size());
+      o.put("headlines_per_s", Math.round(passes.size() * texts.size() / total));
+      String fwd = net.encoder().fusedForward();
+      o.put("forward", fwd == null ? "ndarray" : fwd);
+      o.put("precision", String.valueOf(type));
+      emit(o);
     }
   }
 
@@ -490,7 +598,7 @@ public final class GpuCheck {
     emit(o);
   }
 
-  private static void timing(Classifier c, int batch) {
+  private static void timing(Classifier c, int batch, String variant) {
     int n = texts.size();
     long w = System.nanoTime();
     c.classify(texts); // warm-up: allocator, kernels
@@ -509,6 +617,7 @@ public final class GpuCheck {
     double best = passes.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     int perPass = (n + batch - 1) / batch;
     ObjectNode o = ev("timing");
+    o.put("variant", variant);
     o.put("batch", batch);
     o.put("batches_per_pass", perPass);
     o.put("headlines", n);
@@ -527,7 +636,8 @@ public final class GpuCheck {
     say(
         String.format(
             Locale.ROOT,
-            "batch %d: %,d headlines/s over %d pass(es) (warm-up %.2f s)",
+            "%s, batch %d: %,d headlines/s over %d pass(es) (warm-up %.2f s)",
+            variant,
             batch,
             Math.round(passes.size() * n / total),
             passes.size(),
@@ -739,6 +849,164 @@ public final class GpuCheck {
     Runtime.getRuntime().halt(0);
   }
 
+  // ------------------------------------------------------------------ training step
+
+  /**
+   * LoRA training steps with the project's own {@link TrainingStep} and {@link AdamW}: the same
+   * seeded network (the model's LoRA shape and heads on its base, dropout off), the same batches of
+   * headlines (labels made up: i mod 3), on the CPU and on the device in fp32. The losses must
+   * match within fp tolerance; the device's examples/s are then timed over more steps.
+   */
+  private static void trainCheck(String[] a) throws Exception {
+    Map<String, String> arg = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < a.length; i += 2) {
+      arg.put(a[i], a[i + 1]);
+    }
+    modelDir = Path.of(arg.get("--model"));
+    device = arg.getOrDefault("--device", "gpu");
+    int steps = Integer.parseInt(arg.getOrDefault("--steps", "6"));
+    int speedSteps = Integer.parseInt(arg.getOrDefault("--speed-steps", "30"));
+    int batch = Integer.parseInt(arg.getOrDefault("--batch", "32"));
+    if (arg.containsKey("--out")) {
+      Path p = Path.of(arg.get("--out")).toAbsolutePath();
+      sink = new PrintStream(new FileOutputStream(p.toFile(), true), true, StandardCharsets.UTF_8);
+    }
+    if (!engine()) {
+      finish(2);
+      return;
+    }
+    ObjectNode o = ev("training");
+    try {
+      ModelManifest m = ModelBundle.readManifest(modelDir);
+      LoadedEncoder enc = EncoderLoader.load(m.base().id());
+      List<String> heads = readHeadlines(Path.of(arg.get("--headlines")));
+      List<TokenizedText> tok;
+      try (BertTokenizer t = new BertTokenizer(enc.tokenizerJson(), m.maxLength())) {
+        tok = t.tokenize(heads.subList(0, Math.min(heads.size(), 4096)));
+      }
+      o.put("batch", batch);
+      o.put("steps_compared", steps);
+      o.put("lora", String.valueOf(m.lora()));
+      double[] cpu = trainSteps(Device.cpu(), m, enc, tok, batch, steps, 0, null);
+      double[] speed = new double[1];
+      double[] dev =
+          trainSteps(
+              device.equals("gpu") ? Device.gpu() : Device.cpu(),
+              m,
+              enc,
+              tok,
+              batch,
+              steps,
+              speedSteps,
+              speed);
+      ArrayNode c = o.putArray("cpu_losses");
+      ArrayNode d = o.putArray("device_losses");
+      double worst = 0;
+      for (int i = 0; i < steps; i++) {
+        c.add(cpu[i]);
+        d.add(dev[i]);
+        worst = Math.max(worst, Math.abs(cpu[i] - dev[i]) / Math.max(1e-6, Math.abs(cpu[i])));
+      }
+      o.put("device", device);
+      o.put("max_rel_loss_diff", sig(worst));
+      o.put("target", "every compared loss within 1e-3 relative of the CPU's");
+      o.put("target_met", worst <= 1e-3);
+      o.put("device_examples_per_s", Math.round(speed[0]));
+      o.put("cpu_examples_per_s", Math.round(cpu[steps]));
+      if (!(worst <= 1e-3)) {
+        failures++;
+      }
+    } catch (Throwable ex) {
+      failures++;
+      o.put("exception", ex.toString());
+      error("training", ex);
+    }
+    emit(o);
+    say(
+        String.format(
+            Locale.ROOT,
+            "training: losses CPU %s vs %s %s (max relative difference %s); %s examples/s on the"
+                + " device",
+            o.path("cpu_losses"),
+            device,
+            o.path("device_losses"),
+            o.path("max_rel_loss_diff").asText(),
+            o.path("device_examples_per_s").asText()));
+    finish(failures == 0 ? 0 : 3);
+  }
+
+  /**
+   * {@code steps} training steps on {@code dev}; returns their losses and, at index {@code steps},
+   * the examples/s of those steps after the first. With {@code speedSteps} more steps timed, their
+   * examples/s goes to {@code speed[0]}.
+   */
+  private static double[] trainSteps(
+      Device dev,
+      ModelManifest m,
+      LoadedEncoder enc,
+      List<TokenizedText> tok,
+      int batch,
+      int steps,
+      int speedSteps,
+      double[] speed) {
+    LoraConfig lora =
+        new LoraConfig(
+            m.lora().rank(), m.lora().alpha(), LoraTarget.parse(m.lora().targets()), 0.0);
+    Map<Task, List<String>> labels = new EnumMap<>(Task.class);
+    for (Task t : List.of(Task.SENTIMENT, Task.TOPIC)) {
+      labels.put(t, m.labels().get(t.id()));
+    }
+    try (MultiTaskNetwork net =
+        new MultiTaskNetwork(
+            new BertEncoder(enc.weights(), lora, dev, 7), Pooling.parse(m.pooling()), labels, 7)) {
+      net.encoder().setHiddenDropout(0f);
+      net.setHeadDropout(0f);
+      List<AdamW.Param> ps = new ArrayList<>();
+      net.encoder()
+          .adapters()
+          .forEach(
+              (module, ad) -> {
+                ps.add(new AdamW.Param(module + ".lora_A.weight", ad.a(), 1.0, true));
+                ps.add(new AdamW.Param(module + ".lora_B.weight", ad.b(), 1.0, true));
+              });
+      net.headParameters(Task.SENTIMENT)
+          .forEach((n, x) -> ps.add(new AdamW.Param(n, x, 1.0, n.endsWith(".weight"))));
+      ps.forEach(p -> p.value().setRequiresGradient(true));
+      AdamW opt = AdamW.defaults(0.01);
+      double[] out = new double[steps + 1];
+      long t1 = 0;
+      for (int s = 0; s < steps + speedSteps; s++) {
+        if (s == 1) {
+          t1 = System.nanoTime();
+        }
+        if (s == steps) {
+          out[steps] = (steps - 1) * (double) batch / since(t1);
+          t1 = System.nanoTime();
+        }
+        int from = (s * batch) % (tok.size() - batch);
+        long[] y = new long[batch];
+        float[] w = new float[batch];
+        for (int i = 0; i < batch; i++) {
+          y[i] = (from + i) % 3;
+          w[i] = 1f / batch;
+        }
+        float loss =
+            TrainingStep.forwardBackward(
+                net, Task.SENTIMENT, tok.subList(from, from + batch), y, w);
+        opt.step(ps, 1e-3);
+        if (s < steps) {
+          out[s] = loss;
+        }
+      }
+      if (speedSteps > 0 && speed != null) {
+        speed[0] = speedSteps * (double) batch / since(t1);
+      } else {
+        out[steps] = (steps - 1) * (double) batch / since(t1);
+      }
+      return out;
+    }
+  }
+
   // ------------------------------------------------------------------ reporting
 
   /** Device, precision and forward of a classifier (package-private there: read reflectively). */
@@ -751,6 +1019,9 @@ public final class GpuCheck {
       Method prec = c.getClass().getDeclaredMethod("precision");
       prec.setAccessible(true);
       o.put("precision", String.valueOf(prec.invoke(c)));
+      Method fwd = c.getClass().getDeclaredMethod("forward");
+      fwd.setAccessible(true);
+      o.put("forward", String.valueOf(fwd.invoke(c)));
       Method lanes = c.getClass().getDeclaredMethod("lanes");
       lanes.setAccessible(true);
       o.put("lanes", String.valueOf(lanes.invoke(c)));

@@ -2,6 +2,7 @@ package com.finpulse.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
@@ -18,19 +19,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CPU fp32 inference forward of {@link BertEncoder} as one TorchScript module (source in {@code
- * inference_encoder.torchscript}), computing what the NDArray forward computes with the operators
- * ONNX Runtime's optimiser would pick: oneDNN dense layers on weights packed once, with bias, GELU
- * and the residual add fused in, and fused scaled-dot-product attention, so the activations are not
- * copied for bias, head permutes or softmax.
+ * The inference forward of {@link BertEncoder} as one TorchScript module, computing what the
+ * NDArray forward computes with fewer, fused kernels. Two variants ({@link Variant}): on CPU in
+ * fp32 the operators ONNX Runtime's optimiser would pick (oneDNN dense layers on weights packed
+ * once, with bias, GELU and the residual add fused in); on any other device and precision (fp16 or
+ * fp32 on a GPU) ATen's dense layers (cuBLAS with the bias in the same call). Both run the dense
+ * layers on the real tokens only and use fused scaled-dot-product attention (flash or
+ * memory-efficient kernels on a GPU), so the activations are not copied for bias, head permutes or
+ * softmax.
  *
  * <p>Thread-safe: the module is stateless and the weights are read-only, so concurrent forwards
  * (one per lane) share one instance.
  */
 final class ScriptedInferenceForward {
 
-  private static final String CLASS_NAME = "InferenceEncoder";
-  private static final String SOURCE = "inference_encoder.torchscript";
+  /** Which operators the module uses. */
+  enum Variant {
+    /** oneDNN dense layers with fused bias/GELU/residual: CPU, fp32 only. */
+    ONEDNN("InferenceEncoder", "inference_encoder.torchscript"),
+    /** ATen dense layers: any device and precision (the GPU's). */
+    ATEN("DeviceInferenceEncoder", "device_inference_encoder.torchscript");
+
+    private final String className;
+    private final String source;
+
+    Variant(String className, String source) {
+      this.className = className;
+      this.source = source;
+    }
+
+    /** The variant for a device type and precision. */
+    static Variant of(boolean cpu, DataType type) {
+      return cpu && type == DataType.FLOAT32 ? ONEDNN : ATEN;
+    }
+  }
 
   /** Per layer after its fused Q/K/V weight and bias, in the order the script indexes them. */
   private static final List<String> LAYER_TENSORS =
@@ -54,6 +76,7 @@ final class ScriptedInferenceForward {
           "embeddings.LayerNorm.weight",
           "embeddings.LayerNorm.bias");
 
+  private final Variant variant;
   private final PtSymbolBlock module;
   private final IValue weights;
   private final IValue layers;
@@ -67,12 +90,14 @@ final class ScriptedInferenceForward {
    * @param qkvBias per layer, the fused Q/K/V bias
    */
   ScriptedInferenceForward(
+      Variant variant,
       NDManager manager,
       BertConfig config,
       Map<String, NDArray> params,
       NDArray[] qkvWeight,
       NDArray[] qkvBias) {
-    this.module = load((PtNDManager) manager);
+    this.variant = variant;
+    this.module = load((PtNDManager) manager, variant);
     List<PtNDArray> dense = new ArrayList<>();
     for (String name : EMBEDDING_TENSORS) {
       dense.add((PtNDArray) params.get(name));
@@ -98,17 +123,22 @@ final class ScriptedInferenceForward {
     }
   }
 
-  private static PtSymbolBlock load(PtNDManager manager) {
+  Variant variant() {
+    return variant;
+  }
+
+  private static PtSymbolBlock load(PtNDManager manager, Variant variant) {
     String source;
-    try (InputStream in = ScriptedInferenceForward.class.getResourceAsStream(SOURCE)) {
+    try (InputStream in = ScriptedInferenceForward.class.getResourceAsStream(variant.source)) {
       if (in == null) {
-        throw new IllegalStateException("resource " + SOURCE + " is missing from the model jar");
+        throw new IllegalStateException(
+            "resource " + variant.source + " is missing from the model jar");
       }
       source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return compile(manager, CLASS_NAME, source);
+    return compile(manager, variant.className, source);
   }
 
   /**

@@ -13,11 +13,16 @@ import com.finpulse.model.text.EntityInput;
 import com.finpulse.model.text.TargetedText;
 import com.finpulse.model.text.TokenizedText;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -36,6 +41,12 @@ final class BertClassifier implements Classifier {
   private final Semaphore permits;
   private final ForwardLanes lanes;
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+  /** Texts per pipelined segment on a GPU (at least one full forward). */
+  static final int MIN_SEGMENT = 2048;
+
+  private final int segment;
+  private final ExecutorService tokenizeAhead;
   private boolean closed;
 
   BertClassifier(
@@ -55,6 +66,16 @@ final class BertClassifier implements Classifier {
     if (!gpu) {
       NativeHeap.tuneForInference();
     }
+    this.segment = Math.max(MIN_SEGMENT, options.maxBatch());
+    this.tokenizeAhead =
+        gpu
+            ? Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "tokenize-ahead");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     int laneCount = gpu ? 1 : options.effectiveCpuLanes();
     this.lanes =
         laneCount > 1
@@ -72,7 +93,8 @@ final class BertClassifier implements Classifier {
     for (String t : texts) {
       clean.add(t == null ? "" : t);
     }
-    Map<Task, float[][]> probs = run(BOTH, () -> tokenizer.tokenize(clean));
+    Map<Task, float[][]> probs =
+        run(BOTH, clean.size(), (from, to) -> tokenizer.tokenize(clean.subList(from, to)));
     List<Prediction> out = new ArrayList<>(texts.size());
     float[][] sent = probs.get(Task.SENTIMENT);
     float[][] topic = probs.get(Task.TOPIC);
@@ -109,7 +131,11 @@ final class BertClassifier implements Classifier {
       clean.add(t == null ? new TargetedText("", List.of()) : t);
     }
     float[][] probs =
-        run(ENTITY, () -> tokenizer.tokenizePairs(clean, entityInput)).get(Task.ENTITY);
+        run(
+                ENTITY,
+                clean.size(),
+                (from, to) -> tokenizer.tokenizePairs(clean.subList(from, to), entityInput))
+            .get(Task.ENTITY);
     for (float[] s : probs) {
       out.add(new SentimentScores(s[0], s[1], s[2]));
     }
@@ -121,25 +147,70 @@ final class BertClassifier implements Classifier {
     return net.has(Task.ENTITY);
   }
 
-  /** Tokenizes under the lifecycle lock and runs the forward under a permit. */
-  private Map<Task, float[][]> run(
-      Set<Task> tasks, java.util.function.Supplier<List<TokenizedText>> tokenize) {
+  /**
+   * Tokenizes and runs the forwards under the lifecycle lock, each forward under a permit. On a GPU
+   * a large call is cut into segments of {@link #segment} texts and the next segment is tokenized
+   * on the {@code tokenizeAhead} thread while the card runs the current one: tokenizing costs about
+   * as much as the GPU's forward, so done in turn it would halve throughput.
+   */
+  private Map<Task, float[][]> run(Set<Task> tasks, int n, RangeTokenizer tokenize) {
     lifecycle.readLock().lock();
     try {
       if (closed) {
         throw new IllegalStateException("classifier " + modelId + " is closed");
       }
-      List<TokenizedText> tok = tokenize.get();
-      permits.acquireUninterruptibly();
-      try {
-        return BatchedInference.probabilities(
-            net, tok, tasks, options.tokenBudget(), options.maxBatch(), lanes);
-      } finally {
-        permits.release();
+      if (tokenizeAhead == null || n <= segment) {
+        return forward(tasks, tokenize.range(0, n));
       }
+      Map<Task, float[][]> out = new EnumMap<>(Task.class);
+      for (Task t : tasks) {
+        out.put(t, new float[n][]);
+      }
+      CompletableFuture<List<TokenizedText>> next =
+          CompletableFuture.supplyAsync(() -> tokenize.range(0, segment), tokenizeAhead);
+      for (int from = 0; from < n; from += segment) {
+        List<TokenizedText> tok = join(next);
+        int to = Math.min(n, from + segment);
+        if (to < n) {
+          int nextTo = Math.min(n, to + segment);
+          next = CompletableFuture.supplyAsync(() -> tokenize.range(to, nextTo), tokenizeAhead);
+        }
+        Map<Task, float[][]> part = forward(tasks, tok);
+        for (Task t : tasks) {
+          System.arraycopy(part.get(t), 0, out.get(t), from, to - from);
+        }
+      }
+      return out;
     } finally {
       lifecycle.readLock().unlock();
     }
+  }
+
+  private Map<Task, float[][]> forward(Set<Task> tasks, List<TokenizedText> tok) {
+    permits.acquireUninterruptibly();
+    try {
+      return BatchedInference.probabilities(
+          net, tok, tasks, options.tokenBudget(), options.maxBatch(), lanes);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private static List<TokenizedText> join(CompletableFuture<List<TokenizedText>> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** Tokenizes the texts [from, to) of a call. */
+  @FunctionalInterface
+  private interface RangeTokenizer {
+    List<TokenizedText> range(int from, int to);
   }
 
   @Override
@@ -155,6 +226,14 @@ final class BertClassifier implements Classifier {
   /** Batches that run side by side on CPU (1 on a GPU). */
   int lanes() {
     return lanes == null ? 1 : lanes.lanes();
+  }
+
+  /**
+   * The forward that runs: {@code onednn} or {@code aten} (fused TorchScript), or {@code ndarray}.
+   */
+  String forward() {
+    String f = net.encoder().fusedForward();
+    return f == null ? "ndarray" : f;
   }
 
   DataType precision() {
@@ -173,6 +252,9 @@ final class BertClassifier implements Classifier {
         closed = true;
         if (lanes != null) {
           lanes.close();
+        }
+        if (tokenizeAhead != null) {
+          tokenizeAhead.shutdownNow();
         }
         net.close();
         tokenizer.close();

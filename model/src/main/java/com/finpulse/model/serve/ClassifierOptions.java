@@ -9,7 +9,11 @@ package com.finpulse.model.serve;
  * @param maxLength token limit per text (truncation); 0 uses the model's own (128 for the default)
  * @param tokenBudget cap on batch size x longest text in the batch: bounds memory per forward
  * @param maxBatch cap on texts per forward
- * @param fp16OnGpu run the encoder in float16 on a GPU (never on CPU, where it is slower)
+ * @param gpuPrecision the encoder's precision on a GPU (float16 by default; CPU always runs
+ *     float32)
+ * @param fusedForward run inference through the fused TorchScript forward (oneDNN on CPU, cuBLAS
+ *     and fused attention on a GPU) where it loads and agrees with the NDArray forward at load;
+ *     false keeps the NDArray forward (for comparison)
  * @param maxConcurrentCalls calls allowed at the same time; further callers wait
  * @param cpuLanes on CPU, batches of one call that run side by side, each with {@code cpuThreads /
  *     cpuLanes} intra-op threads; 0 means one lane per thread (best throughput for a small
@@ -22,11 +26,13 @@ public record ClassifierOptions(
     int maxLength,
     int tokenBudget,
     int maxBatch,
-    boolean fp16OnGpu,
+    GpuPrecision gpuPrecision,
     int maxConcurrentCalls,
-    int cpuLanes) {
+    int cpuLanes,
+    boolean fusedForward) {
 
   public ClassifierOptions {
+    java.util.Objects.requireNonNull(gpuPrecision, "gpuPrecision");
     if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
       throw new IllegalArgumentException("device must be auto, cpu or gpu, got " + device);
     }
@@ -41,32 +47,98 @@ public record ClassifierOptions(
   }
 
   public static ClassifierOptions defaults() {
-    return new ClassifierOptions("auto", 0, 0, 8192, 64, true, 1, 0);
+    return new ClassifierOptions("auto", 0, 0, 8192, 64, GpuPrecision.FLOAT16, 1, 0, true);
   }
 
   public ClassifierOptions withDevice(String d) {
     return new ClassifierOptions(
-        d, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls, cpuLanes);
+        d,
+        cpuThreads,
+        maxLength,
+        tokenBudget,
+        maxBatch,
+        gpuPrecision,
+        maxConcurrentCalls,
+        cpuLanes,
+        fusedForward);
   }
 
   public ClassifierOptions withCpuThreads(int n) {
     return new ClassifierOptions(
-        device, n, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls, cpuLanes);
+        device,
+        n,
+        maxLength,
+        tokenBudget,
+        maxBatch,
+        gpuPrecision,
+        maxConcurrentCalls,
+        cpuLanes,
+        fusedForward);
   }
 
   public ClassifierOptions withTokenBudget(int tokens, int batch) {
     return new ClassifierOptions(
-        device, cpuThreads, maxLength, tokens, batch, fp16OnGpu, maxConcurrentCalls, cpuLanes);
+        device,
+        cpuThreads,
+        maxLength,
+        tokens,
+        batch,
+        gpuPrecision,
+        maxConcurrentCalls,
+        cpuLanes,
+        fusedForward);
   }
 
   public ClassifierOptions withMaxConcurrentCalls(int n) {
     return new ClassifierOptions(
-        device, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, n, cpuLanes);
+        device,
+        cpuThreads,
+        maxLength,
+        tokenBudget,
+        maxBatch,
+        gpuPrecision,
+        n,
+        cpuLanes,
+        fusedForward);
   }
 
   public ClassifierOptions withCpuLanes(int n) {
     return new ClassifierOptions(
-        device, cpuThreads, maxLength, tokenBudget, maxBatch, fp16OnGpu, maxConcurrentCalls, n);
+        device,
+        cpuThreads,
+        maxLength,
+        tokenBudget,
+        maxBatch,
+        gpuPrecision,
+        maxConcurrentCalls,
+        n,
+        fusedForward);
+  }
+
+  public ClassifierOptions withGpuPrecision(GpuPrecision p) {
+    return new ClassifierOptions(
+        device,
+        cpuThreads,
+        maxLength,
+        tokenBudget,
+        maxBatch,
+        p,
+        maxConcurrentCalls,
+        cpuLanes,
+        fusedForward);
+  }
+
+  public ClassifierOptions withFusedForward(boolean fused) {
+    return new ClassifierOptions(
+        device,
+        cpuThreads,
+        maxLength,
+        tokenBudget,
+        maxBatch,
+        gpuPrecision,
+        maxConcurrentCalls,
+        cpuLanes,
+        fused);
   }
 
   /** Threads the model may use on CPU: {@link #cpuThreads()}, or one per core. */

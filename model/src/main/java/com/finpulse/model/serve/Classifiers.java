@@ -40,7 +40,7 @@ public final class Classifiers {
     ModelBundle.Loaded loaded = ModelBundle.load(modelDir, device);
     try {
       DataType type = DeviceSelection.precision(device, options);
-      loaded.network().encoder().prepareForInference(type);
+      loaded.network().encoder().prepareForInference(type, options.fusedForward());
       loaded.network().castHeads(type);
       int maxLength = options.maxLength() > 0 ? options.maxLength() : loaded.manifest().maxLength();
       if (maxLength > loaded.manifest().config().maxPositions()) {

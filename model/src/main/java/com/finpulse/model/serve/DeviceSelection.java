@@ -7,7 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Picks the device and precision. A GPU is used when DJL sees one (the {@code gpu} Maven profile
- * puts the CUDA natives ahead of the CPU ones); float16 only on a GPU.
+ * puts the CUDA natives ahead of the CPU ones); float16 or bfloat16 only on a GPU.
  */
 final class DeviceSelection {
 
@@ -36,6 +36,6 @@ final class DeviceSelection {
   }
 
   static DataType precision(Device device, ClassifierOptions options) {
-    return device.isGpu() && options.fp16OnGpu() ? DataType.FLOAT16 : DataType.FLOAT32;
+    return device.isGpu() ? options.gpuPrecision().dataType() : DataType.FLOAT32;
   }
 }

@@ -3,9 +3,6 @@ package com.finpulse.model.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.ProgressBar;
@@ -21,7 +18,6 @@ import com.finpulse.model.task.MultiTaskNetwork;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
 import com.finpulse.model.text.EntityInput;
-import com.finpulse.model.text.PaddedBatch;
 import com.finpulse.model.text.TargetedText;
 import com.finpulse.model.text.TextNormalizer;
 import com.finpulse.model.text.TokenizedText;
@@ -361,17 +357,7 @@ public final class Trainer {
     for (int i = 0; i < w.length; i++) {
       w[i] /= wSum;
     }
-    try (NDManager scope = net.encoder().manager().newSubManager();
-        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      PaddedBatch pb = PaddedBatch.of(batch, scope);
-      NDArray logits = net.logits(b.task(), net.pooled(pb.ids(), pb.typeIds(), pb.mask(), true));
-      NDArray labelArr = scope.create(y, new Shape(y.length, 1));
-      NDArray weights = scope.create(w, new Shape(w.length, 1));
-      // gather, not log-softmax x one-hot: the latter turns -inf x 0 into NaN.
-      NDArray loss = logits.logSoftmax(-1).gather(labelArr, 1).mul(weights).sum().neg();
-      gc.backward(loss);
-      return loss.getFloat();
-    }
+    return TrainingStep.forwardBackward(net, b.task(), batch, y, w);
   }
 
   private static DevEvaluation evaluate(
