@@ -329,10 +329,11 @@ public final class GpuCheck {
 
   /** The default options on the device under test, with at most {@code batch} texts per forward. */
   private static ClassifierOptions options(int batch, GpuPrecision precision, boolean fused) {
+    int tokens = (int) Math.min(Integer.MAX_VALUE, (long) batch * Math.max(1, maxLength));
     return ClassifierOptions.defaults()
         .withDevice(device)
-        .withTokenBudget(
-            (int) Math.min(Integer.MAX_VALUE, (long) batch * Math.max(1, maxLength)), batch)
+        .withTokenBudget(tokens, batch)
+        .withGpuBatch(tokens, batch)
         .withGpuPrecision(precision)
         .withFusedForward(fused);
   }
@@ -569,6 +570,8 @@ public final class GpuCheck {
               ClassifierOptions.defaults()
                   .withDevice(device)
                   .withTokenBudget(
+                      (int) Math.min(Integer.MAX_VALUE, (long) n * Math.max(1, maxLength)), n)
+                  .withGpuBatch(
                       (int) Math.min(Integer.MAX_VALUE, (long) n * Math.max(1, maxLength)), n));
       try {
         List<String> big = new ArrayList<>(n);

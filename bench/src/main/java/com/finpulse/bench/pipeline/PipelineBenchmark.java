@@ -86,7 +86,7 @@ public final class PipelineBenchmark implements Benchmark {
                 ProcessorConfig.class,
                 ProcessorConfig.FILE_NAME,
                 ConfigFiles.locate(ProcessorConfig.FILE_NAME, configFile, System.getenv()));
-    int batch = args.intValue("batch", config.scoring().maxBatchSize());
+    int batchArg = args.intValue("batch", 0);
     int commitMillis = args.intValue("commit-interval", -1);
     args.rejectUnknown();
     if (articles < 1
@@ -94,7 +94,7 @@ public final class PipelineBenchmark implements Benchmark {
         || latencyArticles < 1
         || partitions < 1
         || threads < 1
-        || batch < 1) {
+        || batchArg < 0) {
       throw new UsageException("counts must be at least 1");
     }
 
@@ -104,6 +104,9 @@ public final class PipelineBenchmark implements Benchmark {
         "Loading the model from %s%n",
         ProcessorServiceProvider.modelDir(config.scoring().modelDir()));
     Classifier model = classifier(config);
+    // the processor's own limits for the device the model landed on, unless --batch says otherwise
+    int batch =
+        batchArg > 0 ? batchArg : config.scoring().modelCallLimits(model.onGpu()).maxArticles();
     Path work = Files.createTempDirectory("finpulse-bench-pipeline");
     try {
       PipelineRun.Result r =
@@ -121,7 +124,7 @@ public final class PipelineBenchmark implements Benchmark {
                       work),
                   err)
               .run();
-      print(r, model.modelId(), partitions, threads, batch, out);
+      print(r, model.modelId(), model.onGpu() ? "GPU" : "CPU", partitions, threads, batch, out);
       return 0;
     } finally {
       model.close();
@@ -140,14 +143,17 @@ public final class PipelineBenchmark implements Benchmark {
   static void print(
       PipelineRun.Result r,
       String modelId,
+      String device,
       int partitions,
       int threads,
       int batch,
       PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "model: %s; %d partitions, %d stream thread(s), at most %d articles per model call%n",
+        "model: %s on the %s; %d partitions, %d stream thread(s), at most %d articles per model"
+            + " call%n",
         modelId,
+        device,
         partitions,
         threads,
         batch);

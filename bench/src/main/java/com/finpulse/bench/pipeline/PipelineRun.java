@@ -352,7 +352,9 @@ final class PipelineRun {
                 s.maxDelay(),
                 s.tokenBudget(),
                 Math.max(s.maxBuffered(), 8 * o.maxBatchSize()),
-                s.backpressureWait()))
+                s.backpressureWait(),
+                o.maxBatchSize(),
+                Math.max(s.gpuTokenBudget(), o.maxBatchSize() * 128)))
         .withMetrics(new MetricsSettings(false, false, Duration.ofSeconds(10)));
   }
 

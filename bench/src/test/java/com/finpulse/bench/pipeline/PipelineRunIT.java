@@ -51,6 +51,11 @@ class PipelineRunIT {
     }
 
     @Override
+    public boolean onGpu() {
+      return false;
+    }
+
+    @Override
     public String modelId() {
       return "slow-double";
     }
@@ -94,9 +99,10 @@ class PipelineRunIT {
 
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PipelineBenchmark.print(
-        r, "slow-double", 2, 1, 32, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        r, "slow-double", "CPU", 2, 1, 32, new PrintStream(buf, true, StandardCharsets.UTF_8));
     List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
     System.err.println(String.join("\n", lines));
+    assertThat(lines.get(0)).startsWith("model: slow-double on the CPU; 2 partitions");
     assertThat(lines.get(lines.size() - 1)).startsWith("ratio pipeline / model-only throughput: ");
   }
 }

@@ -46,6 +46,8 @@ final class BertClassifier implements Classifier {
   static final int MIN_SEGMENT = 2048;
 
   private final int segment;
+  private final int tokenBudget;
+  private final int maxBatch;
   private final ExecutorService tokenizeAhead;
   private boolean closed;
 
@@ -66,7 +68,9 @@ final class BertClassifier implements Classifier {
     if (!gpu) {
       NativeHeap.tuneForInference();
     }
-    this.segment = Math.max(MIN_SEGMENT, options.maxBatch());
+    this.tokenBudget = gpu ? options.gpuTokenBudget() : options.tokenBudget();
+    this.maxBatch = gpu ? options.gpuMaxBatch() : options.maxBatch();
+    this.segment = Math.max(MIN_SEGMENT, maxBatch);
     this.tokenizeAhead =
         gpu
             ? Executors.newSingleThreadExecutor(
@@ -189,8 +193,7 @@ final class BertClassifier implements Classifier {
   private Map<Task, float[][]> forward(Set<Task> tasks, List<TokenizedText> tok) {
     permits.acquireUninterruptibly();
     try {
-      return BatchedInference.probabilities(
-          net, tok, tasks, options.tokenBudget(), options.maxBatch(), lanes);
+      return BatchedInference.probabilities(net, tok, tasks, tokenBudget, maxBatch, lanes);
     } finally {
       permits.release();
     }
@@ -221,6 +224,11 @@ final class BertClassifier implements Classifier {
   @Override
   public List<String> topicLabels() {
     return topicLabels;
+  }
+
+  @Override
+  public boolean onGpu() {
+    return net.encoder().manager().getDevice().isGpu();
   }
 
   /** Batches that run side by side on CPU (1 on a GPU). */

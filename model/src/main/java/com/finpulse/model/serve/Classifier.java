@@ -26,6 +26,12 @@ public interface Classifier extends AutoCloseable {
   /** Whether {@link #classifyTargets} reads the target (the model has an entity head). */
   boolean targeted();
 
+  /**
+   * Whether the model runs on a GPU: callers then hand it large batches (its forwards are sized by
+   * {@link ClassifierOptions#gpuMaxBatch()}), on CPU small ones keep latency low.
+   */
+  boolean onGpu();
+
   /** Identifies the model (name and a short hash of its weights) for {@code ScoredArticle}. */
   String modelId();
 

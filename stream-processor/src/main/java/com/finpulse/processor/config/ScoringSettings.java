@@ -17,6 +17,10 @@ import java.time.Duration;
  *     thread waits for results: back-pressure instead of an ever-growing buffer
  * @param backpressureWait longest one such wait; short, so that a transaction never stays open near
  *     its timeout
+ * @param gpuMaxBatchSize on a GPU, most articles the inference worker merges into one model call
+ *     (and the model's forward size): a GPU forward is launch-bound below about a thousand
+ *     headlines, so the CPU's {@code max_batch_size} would waste the card
+ * @param gpuTokenBudget on a GPU, most padded tokens in one model call
  */
 public record ScoringSettings(
     String modelDir,
@@ -24,8 +28,20 @@ public record ScoringSettings(
     Duration maxDelay,
     int tokenBudget,
     int maxBuffered,
-    Duration backpressureWait)
+    Duration backpressureWait,
+    int gpuMaxBatchSize,
+    int gpuTokenBudget)
     implements Validated {
+
+  /** What one model call may hold: articles and padded tokens. */
+  public record ModelCallLimits(int maxArticles, int tokenBudget) {}
+
+  /** The limits of a model call on the device the model runs on. */
+  public ModelCallLimits modelCallLimits(boolean gpu) {
+    return gpu
+        ? new ModelCallLimits(gpuMaxBatchSize, gpuTokenBudget)
+        : new ModelCallLimits(maxBatchSize, tokenBudget);
+  }
 
   @Override
   public void validate(Validation v) {
@@ -52,5 +68,10 @@ public record ScoringSettings(
             && backpressureWait.toMillis() <= 2_000,
         "backpressure_wait",
         "must be between 1ms and 2s (a stream thread's transaction stays open while it waits)");
+    v.range(gpuMaxBatchSize, 1, 16_384, "gpu_max_batch_size");
+    v.check(
+        gpuTokenBudget >= 512,
+        "gpu_token_budget",
+        "must be at least 512 (one article of the longest length), got " + gpuTokenBudget);
   }
 }

@@ -8,6 +8,7 @@ import com.finpulse.common.topic.Topics;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.processor.aggregate.TrendAggregation;
 import com.finpulse.processor.config.ProcessorConfig;
+import com.finpulse.processor.config.ScoringSettings;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
 import com.finpulse.processor.sink.InfluxSink;
@@ -105,9 +106,14 @@ public final class ProcessorService implements ManagedService {
     Path stateDir = streamsStateDir();
     Files.createDirectories(stateDir);
 
-    worker =
-        new InferenceWorker(
-            classifier, config.scoring().maxBatchSize(), config.scoring().tokenBudget(), metrics);
+    ScoringSettings.ModelCallLimits limits = config.scoring().modelCallLimits(classifier.onGpu());
+    LOG.info(
+        "Scoring on the {} with {}: model calls of up to {} articles and {} padded tokens",
+        classifier.onGpu() ? "GPU" : "CPU",
+        classifier.modelId(),
+        limits.maxArticles(),
+        limits.tokenBudget());
+    worker = new InferenceWorker(classifier, limits.maxArticles(), limits.tokenBudget(), metrics);
     worker.start();
     streams =
         new KafkaStreams(

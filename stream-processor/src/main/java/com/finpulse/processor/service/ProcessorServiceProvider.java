@@ -4,8 +4,10 @@ import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.lifecycle.ServiceProvider;
 import com.finpulse.model.serve.Classifier;
+import com.finpulse.model.serve.ClassifierOptions;
 import com.finpulse.model.serve.Classifiers;
 import com.finpulse.processor.config.ProcessorConfig;
+import com.finpulse.processor.config.ScoringSettings;
 import com.finpulse.processor.sink.SinkObserver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,8 @@ public final class ProcessorServiceProvider implements ServiceProvider {
 
   /**
    * The one place that decides which model the processor scores with: the trained model in {@code
-   * scoring.model_dir}, loaded by {@link Classifiers#load(Path)}.
+   * scoring.model_dir}, loaded with {@code scoring}'s GPU forward sizes (on CPU the model's own
+   * defaults).
    *
    * @throws IllegalStateException naming the directory and what to do when no model can be loaded
    */
@@ -65,7 +68,9 @@ public final class ProcessorServiceProvider implements ServiceProvider {
               + " (FINPULSE_MODEL_DIR) at a model directory");
     }
     try {
-      return Classifiers.load(dir);
+      ScoringSettings s = config.scoring();
+      return Classifiers.load(
+          dir, ClassifierOptions.defaults().withGpuBatch(s.gpuTokenBudget(), s.gpuMaxBatchSize()));
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot load the model from " + dir + ": " + e.getMessage(), e);

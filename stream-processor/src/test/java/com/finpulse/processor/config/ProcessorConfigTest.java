@@ -37,6 +37,14 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void modelCallsGrowOnAGpuAndStaySmallOnCpu() {
+    ScoringSettings s = TestConfigs.shipped().scoring();
+    assertThat(s.modelCallLimits(false)).isEqualTo(new ScoringSettings.ModelCallLimits(64, 16384));
+    assertThat(s.modelCallLimits(true))
+        .isEqualTo(new ScoringSettings.ModelCallLimits(1024, 131_072));
+  }
+
+  @Test
   void environmentVariablesOverrideTheDefaults() {
     ProcessorConfig c =
         TestConfigs.shipped(

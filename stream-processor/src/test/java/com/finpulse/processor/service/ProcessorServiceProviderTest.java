@@ -38,7 +38,9 @@ class ProcessorServiceProviderTest {
             s.maxDelay(),
             s.tokenBudget(),
             s.maxBuffered(),
-            s.backpressureWait()));
+            s.backpressureWait(),
+            s.gpuMaxBatchSize(),
+            s.gpuTokenBudget()));
   }
 
   @Test

@@ -185,6 +185,11 @@ public final class DeterministicClassifier implements Classifier {
   }
 
   @Override
+  public boolean onGpu() {
+    return false;
+  }
+
+  @Override
   public String modelId() {
     return MODEL_ID;
   }

@@ -25,6 +25,13 @@ public final class TestConfigs {
 
   public static ScoringSettings scoring(int maxBatch, Duration maxDelay, int maxBuffered) {
     return new ScoringSettings(
-        "models/default", maxBatch, maxDelay, 16384, maxBuffered, Duration.ofMillis(100));
+        "models/default",
+        maxBatch,
+        maxDelay,
+        16384,
+        maxBuffered,
+        Duration.ofMillis(100),
+        1024,
+        131_072);
   }
 }
