@@ -197,7 +197,9 @@ public final class AlertsService implements ManagedService {
     ensureTopics();
 
     registry = new SubscriptionRegistry(config.detection());
-    ApiSubscriptionStore apiSubscriptions = new ApiSubscriptionStore(context.stateDir(), registry);
+    ApiSubscriptionStore apiSubscriptions =
+        new ApiSubscriptionStore(
+            context.stateDir(), registry, new TargetGuard(config.delivery().allowedRanges()));
     apiSubscriptions.load();
     Supplier<SubscriptionFileWatcher.Status> fileStatus;
     if (subscriptionsFile == null) {

@@ -1,5 +1,6 @@
 package com.finpulse.alerts.notify.webhook;
 
+import com.finpulse.alerts.subscription.WebhookUrlCheck;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * inward. What remains is DNS rebinding between this check and the HTTP client's own lookup, a
  * window of milliseconds; deployments that need more put the service behind an egress proxy.
  */
-public final class TargetGuard {
+public final class TargetGuard implements WebhookUrlCheck {
 
   /** Resolves a host name; tests substitute answers. */
   @FunctionalInterface
@@ -75,6 +76,23 @@ public final class TargetGuard {
     }
     for (InetAddress a : resolver.resolve(bare)) {
       refuseIfForbidden(bare, "resolves to", a);
+    }
+  }
+
+  /**
+   * The reason {@link #check} gives for refusing {@code url}; null when it passes, when it is no
+   * URL at all (the subscription's validation says so) and when its host does not resolve now
+   * (checked again at every delivery).
+   */
+  @Override
+  public @Nullable String refusal(String url) {
+    try {
+      check(URI.create(url));
+      return null;
+    } catch (RefusedTargetException e) {
+      return e.getMessage();
+    } catch (UnknownHostException | IllegalArgumentException e) {
+      return null;
     }
   }
 
