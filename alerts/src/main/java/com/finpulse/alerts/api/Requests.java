@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.finpulse.common.config.HumanDuration;
 import com.finpulse.common.config.Validated;
 import com.finpulse.common.config.Validation;
@@ -148,15 +149,28 @@ final class Requests {
     if (e instanceof InvalidFormatException f) {
       return "'" + f.getValue() + "' is not " + expected(f.getTargetType());
     }
+    if (e instanceof ValueInstantiationException v) {
+      if (v.getType().isEnumType()) {
+        return "expected " + expected(v.getType().getRawClass());
+      }
+      Throwable cause = v.getCause();
+      return cause == null ? "invalid value" : plain(cause.getMessage());
+    }
     if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
       return "expected " + expected(m.getTargetType());
     }
-    // Validation in a record's constructor, or anything else: the original message only when it
-    // is the record's own words (no class names in it).
-    String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    return plain(e.getOriginalMessage());
+  }
+
+  /** A message's first line when it is plain words, not a class name or a library's jargon. */
+  private static String plain(String message) {
+    String msg = message == null ? "" : message;
     int cut = msg.indexOf('\n');
     String first = cut > 0 ? msg.substring(0, cut) : msg;
-    return first.matches(".*\\b(java|com|org|io)\\.[a-z].*") || first.contains("`")
+    return first.isBlank()
+            || first.matches(".*\\b(java|javax|com|org|io|kotlin)\\.[a-z].*")
+            || first.contains("`")
+            || first.contains("Exception")
         ? "invalid value"
         : first;
   }
