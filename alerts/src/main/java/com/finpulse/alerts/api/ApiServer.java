@@ -125,7 +125,9 @@ public final class ApiServer implements AutoCloseable {
   private static void configure(JavalinConfig config, InetSocketAddress bind, Limits limits) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.jetty.host = bind.getHostString();
+    // The address itself, not a name: "localhost" could bind ::1 where 127.0.0.1 was meant.
+    config.jetty.host =
+        bind.getAddress() != null ? bind.getAddress().getHostAddress() : bind.getHostString();
     config.jetty.port = bind.getPort();
     QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 2);
     pool.setName("alerts-api");
