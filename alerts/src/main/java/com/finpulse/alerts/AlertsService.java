@@ -1,6 +1,7 @@
 package com.finpulse.alerts;
 
 import com.finpulse.alerts.api.ApiServer;
+import com.finpulse.alerts.api.auth.ApiToken;
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.detect.DetectionTopology;
 import com.finpulse.alerts.detect.DetectorMetrics;
@@ -9,22 +10,14 @@ import com.finpulse.alerts.digest.DigestBuilder;
 import com.finpulse.alerts.digest.DigestScheduler;
 import com.finpulse.alerts.digest.StreamsStatsSource;
 import com.finpulse.alerts.history.AlertBook;
-import com.finpulse.alerts.history.AlertLogListener;
 import com.finpulse.alerts.history.AlertLogReader;
 import com.finpulse.alerts.history.ConsolePrinter;
 import com.finpulse.alerts.history.InfluxHistory;
 import com.finpulse.alerts.history.OutcomeRecorder;
 import com.finpulse.alerts.notify.Backoff;
-import com.finpulse.alerts.notify.Channel;
+import com.finpulse.alerts.notify.ChannelWarmUp;
 import com.finpulse.alerts.notify.DeliveryQueue;
-import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.OutcomeWaiters;
-import com.finpulse.alerts.notify.email.EmailChannel;
-import com.finpulse.alerts.notify.email.EmailRenderer;
-import com.finpulse.alerts.notify.webhook.AlertmanagerPayload;
-import com.finpulse.alerts.notify.webhook.SlackPayload;
-import com.finpulse.alerts.notify.webhook.TargetGuard;
-import com.finpulse.alerts.notify.webhook.WebhookChannel;
 import com.finpulse.alerts.route.Inhibitor;
 import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.alerts.route.Router;
@@ -35,10 +28,7 @@ import com.finpulse.alerts.subscription.SubscriptionRegistry;
 import com.finpulse.alerts.subscription.SubscriptionsFile;
 import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.config.ConfigLoader;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
 import com.finpulse.common.event.NotificationChannel;
-import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
@@ -48,16 +38,12 @@ import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.TopicSpec;
 import com.finpulse.common.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +183,10 @@ public final class AlertsService implements ManagedService {
     ensureTopics();
 
     registry = new SubscriptionRegistry(config.detection());
-    ApiSubscriptionStore apiSubscriptions = new ApiSubscriptionStore(context.stateDir(), registry);
+    DeliveryChannels channels = DeliveryChannels.build(config, clock);
+    ChannelWarmUp.startInBackground(channels.all(), clock);
+    ApiSubscriptionStore apiSubscriptions =
+        new ApiSubscriptionStore(context.stateDir(), registry, channels.guard());
     apiSubscriptions.load();
     Supplier<SubscriptionFileWatcher.Status> fileStatus;
     if (subscriptionsFile == null) {
@@ -227,19 +216,6 @@ public final class AlertsService implements ManagedService {
       influx.start();
     }
 
-    Channel email = emailChannel();
-    Channel webhook = webhookChannel();
-    Thread warmUp =
-        new Thread(
-            () -> {
-              Notification sample = warmUpSample();
-              email.warmUp(sample);
-              webhook.warmUp(sample);
-            },
-            "alerts-channel-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
-
     Producer<String, byte[]> producer = producer();
     closeables.add(producer::close);
     NotificationLog log = new NotificationLog();
@@ -247,11 +223,7 @@ public final class AlertsService implements ManagedService {
     OutcomeRecorder recorder = new OutcomeRecorder(log, producer, influx);
     queue =
         new DeliveryQueue(
-            Map.of(
-                NotificationChannel.EMAIL,
-                emailChannel(),
-                NotificationChannel.WEBHOOK,
-                webhookChannel()),
+            channels.byKind(),
             Map.of(
                 NotificationChannel.EMAIL, config.delivery().emailMaxAttempts(),
                 NotificationChannel.WEBHOOK, config.delivery().webhookMaxAttempts()),
@@ -314,7 +286,10 @@ public final class AlertsService implements ManagedService {
             clock,
             meters);
     ConsolePrinter printer = console ? new ConsolePrinter(context.console(), meters) : null;
-    reader = new AlertLogReader(config.kafka().clientProperties(), listener(log, digests, printer));
+    reader =
+        new AlertLogReader(
+            config.kafka().clientProperties(),
+            new AlertLogFanOut(book, router, log, digests, influx, printer, meters, clock));
     closeables.add(reader);
 
     streams.setGlobalStateRestoreListener(new StateRestoreProgress("alerts"));
@@ -350,7 +325,7 @@ public final class AlertsService implements ManagedService {
       api =
           new ApiServer(
               config.api().address(),
-              apiToken(),
+              ApiToken.resolve(config.api(), context.stateDir()),
               new ApiServer.Backends(
                   registry, apiSubscriptions, fileStatus, silences, book, queue, waiters),
               clock);
@@ -366,64 +341,6 @@ public final class AlertsService implements ManagedService {
         registry.names().size(),
         config.detection().windows().stream().map(w -> w.label()).toList(),
         console ? "on" : "off");
-  }
-
-  private AlertLogListener listener(
-      NotificationLog log, DigestScheduler digests, @Nullable ConsolePrinter printer) {
-    return new AlertLogListener() {
-      @Override
-      public void onAlert(Alert a, boolean live) {
-        boolean first = book.apply(a);
-        router.onAlert(a);
-        if (!live) {
-          return;
-        }
-        LOG.info(
-            "Alert {} {} ({}, detected {} ms ago): {}",
-            a.id(),
-            a.status().label(),
-            a.severity().label(),
-            Math.max(0, clock.millis() - a.updatedAt().toEpochMilli()),
-            a.summary());
-        if (first) {
-          meters
-              .counter(
-                  MeterNames.ALERTS_FIRED,
-                  "severity",
-                  a.severity().label(),
-                  "key_kind",
-                  a.keyKind().label())
-              .increment();
-        } else if (a.status() == AlertStatus.RESOLVED) {
-          meters.counter(MeterNames.ALERTS_RESOLVED, "key_kind", a.keyKind().label()).increment();
-        }
-        if (influx != null) {
-          influx.alert(a);
-        }
-        if (printer != null) {
-          printer.print(a);
-        }
-      }
-
-      @Override
-      public void onOutcome(NotificationOutcome o, boolean live) {
-        log.record(o);
-        digests.remember(o);
-        book.apply(o);
-      }
-
-      @Override
-      public void onCaughtUp(long alerts, long outcomes, long millis) {
-        LOG.info(
-            "Alert history replayed: {} alert record(s), {} notification outcome(s) in {} ms;"
-                + " {} alert(s) open",
-            alerts,
-            outcomes,
-            millis,
-            book.open().size());
-        router.resume();
-      }
-    };
   }
 
   private void ensureTopics() {
@@ -495,58 +412,6 @@ public final class AlertsService implements ManagedService {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return new KafkaProducer<>(p);
-  }
-
-  private Channel emailChannel() {
-    return new EmailChannel(config.smtp(), new EmailRenderer(config.grafana()));
-  }
-
-  private Channel webhookChannel() {
-    return new WebhookChannel(
-        new TargetGuard(config.delivery().allowedRanges()),
-        new AlertmanagerPayload(config.grafana()),
-        new SlackPayload(config.grafana()),
-        config.delivery().webhookTimeout(),
-        clock);
-  }
-
-  /** A notification rendered (never sent) at start, to load and warm the channels' code. */
-  private Notification warmUpSample() {
-    java.time.Instant now = clock.instant();
-    Alert a =
-        new Alert(
-            "warm-up",
-            com.finpulse.common.event.KeyKind.TOPIC,
-            "warm-up",
-            com.finpulse.common.event.TrendWindow.ONE_MINUTE,
-            com.finpulse.common.event.Severity.WARNING,
-            AlertStatus.FIRING,
-            now,
-            null,
-            now,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            "",
-            List.of(),
-            now,
-            0L,
-            0.0,
-            0.0);
-    return new Notification(
-        "warm-up",
-        com.finpulse.common.event.NotificationKind.ALERT,
-        "warm-up",
-        new com.finpulse.alerts.notify.Target.Email("warm-up@example.invalid"),
-        "warm-up",
-        AlertStatus.FIRING,
-        List.of(new com.finpulse.alerts.notify.NotifiedItem(a, a.severity())),
-        null,
-        now);
   }
 
   private DetectorMetrics detectorMetrics() {
@@ -657,27 +522,6 @@ public final class AlertsService implements ManagedService {
       return false;
     }
     return reader == null || reader.healthy();
-  }
-
-  private String apiToken() throws IOException {
-    if (config.api().token() != null) {
-      return config.api().token();
-    }
-    Path file = context.stateDir().resolve("api-token");
-    if (Files.exists(file)) {
-      return Files.readString(file).trim();
-    }
-    byte[] random = new byte[32];
-    new SecureRandom().nextBytes(random);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    Files.writeString(file, token + "\n");
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not POSIX: the state directory's protection applies
-    }
-    LOG.info("Generated a REST API bearer token in {}", file.toAbsolutePath());
-    return token;
   }
 
   @Override

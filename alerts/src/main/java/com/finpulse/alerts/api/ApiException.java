@@ -2,19 +2,30 @@ package com.finpulse.alerts.api;
 
 import java.util.List;
 
-/** An error answer: HTTP status, message, and the problems of an invalid request body. */
-final class ApiException extends RuntimeException {
+/**
+ * An error answer: HTTP status, a message for the caller, and the problems of an invalid request
+ * body. Messages name fields and rules, never Java classes.
+ */
+public final class ApiException extends RuntimeException {
 
-  final int status;
-  final List<String> problems;
+  private final int status;
+  private final List<String> problems;
 
-  ApiException(int status, String message) {
+  public ApiException(int status, String message) {
     this(status, message, List.of());
   }
 
-  ApiException(int status, String message, List<String> problems) {
-    super(message);
+  public ApiException(int status, String message, List<String> problems) {
+    super(message, null, false, false);
     this.status = status;
     this.problems = List.copyOf(problems);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public List<String> problems() {
+    return problems;
   }
 }

@@ -24,11 +24,17 @@ public final class ApiSubscriptionStore {
 
   private final Path file;
   private final SubscriptionRegistry registry;
+  private final WebhookUrlCheck webhookUrls;
   private final ObjectMapper json = JsonCodec.mapper();
 
-  public ApiSubscriptionStore(Path stateDir, SubscriptionRegistry registry) {
+  /**
+   * @param webhookUrls refuses webhooks that delivery would refuse (the SSRF guard)
+   */
+  public ApiSubscriptionStore(
+      Path stateDir, SubscriptionRegistry registry, WebhookUrlCheck webhookUrls) {
     this.file = stateDir.resolve(FILE_NAME);
     this.registry = registry;
+    this.webhookUrls = webhookUrls;
   }
 
   /** Loads the stored subscriptions into the registry. */
@@ -42,7 +48,7 @@ public final class ApiSubscriptionStore {
   }
 
   /**
-   * Validates and adds one subscription.
+   * Validates and adds one subscription; webhooks that delivery would refuse are refused here.
    *
    * @return the problems ({@code key: message}); empty when it was added
    */
@@ -51,6 +57,13 @@ public final class ApiSubscriptionStore {
     s.validate(v);
     List<String> problems = new ArrayList<>();
     v.problems().forEach(p -> problems.add(p.path() + ": " + p.message()));
+    List<WebhookSpec> webhooks = s.channels().webhooks();
+    for (int i = 0; i < webhooks.size(); i++) {
+      String refusal = webhookUrls.refusal(webhooks.get(i).url());
+      if (refusal != null) {
+        problems.add("channels.webhooks[" + i + "].url: " + refusal);
+      }
+    }
     if (registry.names().contains(s.name())) {
       problems.add("name: '" + s.name() + "' exists already");
     }

@@ -75,7 +75,7 @@ class ApiServerTest {
                 new Channels(List.of("desk@example.com"), List.of()),
                 null)),
         "subscriptions.yml");
-    ApiSubscriptionStore store = new ApiSubscriptionStore(dir, registry);
+    ApiSubscriptionStore store = new ApiSubscriptionStore(dir, registry, url -> null);
     OutcomeWaiters waiters = new OutcomeWaiters();
     queue =
         new DeliveryQueue(

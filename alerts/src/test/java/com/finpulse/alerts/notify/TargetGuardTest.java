@@ -42,12 +42,51 @@ class TargetGuardTest {
         "http://[::ffff:7f00:1]/x",
         "http://[64:ff9b::a00:1]/x",
         "http://[2002:c0a8:101::1]/x",
+        "http://2130706433/x",
+        "http://0x7f000001/x",
+        "http://0X7F000001/x",
+        "http://017700000001/x",
+        "http://0177.0.0.1/x",
+        "http://0x7f.0.0.1/x",
+        "http://127.1/x",
+        "http://127.0.0.1./x",
+        "http://0/x",
+        "http://0x0/x",
+        "http://0xa9fea9fe/latest/meta-data",
+        "http://2852039166/latest/meta-data",
+        "http://025177524776/latest/meta-data",
+        "http://169.254.43518/latest/meta-data",
+        "http://user@127.0.0.1:8080/x",
         "ftp://example.com/x",
         "file:///etc/passwd"
       })
   void refusesLocalAndPrivateTargets(String url) {
     assertThatThrownBy(() -> guard.check(URI.create(url)))
         .isInstanceOf(RefusedTargetException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://0x7f000001/x", "http://017700000001/x", "http://2130706433/x"})
+  void numericFormsAreReadAsTheAddressTheyStandForWithoutALookup(String url) {
+    TargetGuard noDns =
+        new TargetGuard(
+            List.of(),
+            host -> {
+              throw new AssertionError("looked up " + host);
+            });
+    assertThatThrownBy(() -> noDns.check(URI.create(url)))
+        .isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("is 127.0.0.1 (loopback)")
+        .hasMessageContaining("delivery.allowed_private_networks");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"http://1.2.3.4.5/x", "http://0x1ffffffff/x", "http://256.1.1.1/x", "http://08/x"})
+  void hostsEndingInANumberThatAreNoAddressAreRefused(String url) {
+    assertThatThrownBy(() -> guard.check(URI.create(url)))
+        .isInstanceOf(RefusedTargetException.class)
+        .hasMessageContaining("not a valid IPv4 address");
   }
 
   @Test
@@ -57,6 +96,8 @@ class TargetGuardTest {
     assertThatCode(() -> guard.check(URI.create("https://[2606:4700::6810:85e5]/hook")))
         .doesNotThrowAnyException();
     assertThatCode(() -> guard.check(URI.create("https://172.32.0.1/hook")))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> guard.check(URI.create("https://0x5db8d70e/hook")))
         .doesNotThrowAnyException();
   }
 

@@ -245,7 +245,7 @@ class SubscriptionsFileTest {
   void apiSubscriptionsPersistAndCannotTakeAFileName() throws Exception {
     SubscriptionRegistry registry = new SubscriptionRegistry(detection);
     registry.replaceFile(List.of(subscription("desk")), "subscriptions.yml");
-    ApiSubscriptionStore store = new ApiSubscriptionStore(dir, registry);
+    ApiSubscriptionStore store = new ApiSubscriptionStore(dir, registry, url -> null);
     store.load();
 
     assertThat(store.add(subscription("desk"))).anySatisfy(m -> assertThat(m).contains("exists"));
@@ -257,7 +257,7 @@ class SubscriptionsFileTest {
 
     // A restart reads them back.
     SubscriptionRegistry again = new SubscriptionRegistry(detection);
-    new ApiSubscriptionStore(dir, again).load();
+    new ApiSubscriptionStore(dir, again, url -> null).load();
     assertThat(again.names()).containsExactly("api-desk");
     assertThat(
             again

@@ -41,6 +41,7 @@ public final class WebhookReceiver implements AutoCloseable {
   private final Deque<Integer> statuses = new ArrayDeque<>();
   private final Set<String> processedKeys = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<Request> processed = new LinkedBlockingQueue<>();
+  private volatile long delayMillis;
 
   public WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -72,6 +73,11 @@ public final class WebhookReceiver implements AutoCloseable {
           if (status >= 300 && status < 400) {
             exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
           }
+          try {
+            Thread.sleep(delayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
@@ -83,6 +89,11 @@ public final class WebhookReceiver implements AutoCloseable {
     synchronized (statuses) {
       statuses.addAll(List.of(codes));
     }
+  }
+
+  /** Answers each request only after this long: a slow target. */
+  public void answerAfter(java.time.Duration delay) {
+    delayMillis = delay.toMillis();
   }
 
   public String url(String path) {

@@ -4,6 +4,7 @@ import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
 import com.finpulse.common.cli.UsageException;
 import com.finpulse.common.config.ConfigException;
+import com.finpulse.common.config.HumanDuration;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ServiceContext;
@@ -282,9 +283,9 @@ public final class UpCommand implements Command {
 
   private static Duration parseDuration(String text) {
     try {
-      return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw new UsageException("expected a duration like 5s or 2m, got '" + text + "'");
+      return HumanDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + ", got '" + text + "'");
     }
   }
 }

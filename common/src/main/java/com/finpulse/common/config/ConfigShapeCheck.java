@@ -130,7 +130,7 @@ final class ConfigShapeCheck {
       boolean ok = node.isTextual();
       if (ok) {
         try {
-          HumanDurationDeserializer.parse(node.asText().trim());
+          HumanDuration.parse(node.asText().trim());
         } catch (RuntimeException e) {
           ok = false;
         }

@@ -244,10 +244,10 @@ class ConfigLoaderTest {
 
   @Test
   void humanDurations() {
-    assertThat(HumanDurationDeserializer.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-    assertThat(HumanDurationDeserializer.parse("7d")).isEqualTo(Duration.ofDays(7));
-    assertThat(HumanDurationDeserializer.parse("PT30S")).isEqualTo(Duration.ofSeconds(30));
-    assertThatThrownBy(() -> HumanDurationDeserializer.parse("5 minutes"))
+    assertThat(HumanDuration.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+    assertThat(HumanDuration.parse("7d")).isEqualTo(Duration.ofDays(7));
+    assertThat(HumanDuration.parse("PT30S")).isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(() -> HumanDuration.parse("5 minutes"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -5,6 +5,7 @@ import com.finpulse.common.cli.Command;
 import com.finpulse.common.cli.UsageException;
 import com.finpulse.common.config.ConfigFiles;
 import com.finpulse.common.config.ConfigLoader;
+import com.finpulse.common.config.HumanDuration;
 import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.common.metrics.MeterRegistries;
 import com.finpulse.processor.config.ProcessorConfig;
@@ -146,9 +147,9 @@ public final class ProcessCommand implements Command {
 
   private static Duration duration(String text) {
     try {
-      return Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw new UsageException("expected a duration like 10s or 1m, got '" + text + "'");
+      return HumanDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + ", got '" + text + "'");
     }
   }
 }

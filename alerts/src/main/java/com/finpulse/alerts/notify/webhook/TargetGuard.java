@@ -1,5 +1,6 @@
 package com.finpulse.alerts.notify.webhook;
 
+import com.finpulse.alerts.subscription.WebhookUrlCheck;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * inward. What remains is DNS rebinding between this check and the HTTP client's own lookup, a
  * window of milliseconds; deployments that need more put the service behind an egress proxy.
  */
-public final class TargetGuard {
+public final class TargetGuard implements WebhookUrlCheck {
 
   /** Resolves a host name; tests substitute answers. */
   @FunctionalInterface
@@ -53,8 +54,8 @@ public final class TargetGuard {
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new RefusedTargetException("only http and https webhooks are allowed");
     }
-    String host = uri.getHost();
-    if (host == null || host.isEmpty()) {
+    String host = host(uri);
+    if (host.isEmpty()) {
       throw new RefusedTargetException("the URL has no host");
     }
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
@@ -63,20 +64,71 @@ public final class TargetGuard {
       throw new RefusedTargetException(
           "IPv4-mapped IPv6 address " + bare + " refused (SSRF guard)");
     }
-    for (InetAddress a : resolver.resolve(bare)) {
-      String reason = forbidden(a);
-      if (reason != null && allowed.stream().noneMatch(r -> r.contains(a))) {
+    if (literal == null && Ipv4Literals.endsInNumber(bare)) {
+      // Resolvers read 0x7f000001, 017700000001, 2130706433 and 127.1 as 127.0.0.1: so does this.
+      byte[] v4 = Ipv4Literals.parse(bare);
+      if (v4 == null) {
         throw new RefusedTargetException(
-            "host "
-                + bare
-                + " resolves to "
-                + a.getHostAddress()
-                + " ("
-                + reason
-                + "); refused by the SSRF guard unless listed in"
-                + " delivery.allowed_private_networks");
+            "host " + bare + " is a number but not a valid IPv4 address (SSRF guard)");
       }
+      refuseIfForbidden(bare, "is", InetAddress.getByAddress(v4));
+      return;
     }
+    for (InetAddress a : resolver.resolve(bare)) {
+      refuseIfForbidden(bare, "resolves to", a);
+    }
+  }
+
+  /**
+   * The reason {@link #check} gives for refusing {@code url}; null when it passes, when it is no
+   * URL at all (the subscription's validation says so) and when its host does not resolve now
+   * (checked again at every delivery).
+   */
+  @Override
+  public @Nullable String refusal(String url) {
+    try {
+      check(URI.create(url));
+      return null;
+    } catch (RefusedTargetException e) {
+      return e.getMessage();
+    } catch (UnknownHostException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void refuseIfForbidden(String host, String verb, InetAddress a)
+      throws RefusedTargetException {
+    String reason = forbidden(a);
+    if (reason != null && allowed.stream().noneMatch(r -> r.contains(a))) {
+      throw new RefusedTargetException(
+          "host "
+              + host
+              + " "
+              + verb
+              + " "
+              + a.getHostAddress()
+              + " ("
+              + reason
+              + "); refused by the SSRF guard unless listed in"
+              + " delivery.allowed_private_networks");
+    }
+  }
+
+  /**
+   * The host of the URL; where {@link URI#getHost()} gives none for a server authority it cannot
+   * read as a name (such as {@code 127.1} or {@code 127.0.0.1.}), the authority's host part.
+   */
+  private static String host(URI uri) {
+    if (uri.getHost() != null) {
+      return uri.getHost();
+    }
+    String authority = uri.getRawAuthority();
+    if (authority == null) {
+      return "";
+    }
+    String h = authority.substring(authority.lastIndexOf('@') + 1);
+    int colon = h.lastIndexOf(':');
+    return colon > h.lastIndexOf(']') ? h.substring(0, colon) : h;
   }
 
   /** Why {@code a} is off limits, or null when it is a public address. */
