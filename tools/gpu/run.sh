@@ -272,7 +272,7 @@ EOF
   fi
 
   # ---------------------------------------------------------------- Java check
-  JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 110 || echo 45) ))
+  JT=$(( $(left) - $([[ "$MODE" == gpu ]] && echo 80 || echo 45) ))
   (( JT > $([[ "$MODE" == gpu ]] && echo 150 || echo 300) )) && JT=$([[ "$MODE" == gpu ]] && echo 150 || echo 300)
   if [[ "$MODE" == gpu ]]; then
     JARGS=(--device gpu --batches 256,1024,4096 --config-seconds 6 --ref-budget-s 45 --oversize-texts 32768)
