@@ -74,7 +74,12 @@ class GpuPackRehearsalIT {
         ran.add(s.path("step").asText());
       }
     }
-    assertThat(ran).contains("checksums", "runtime", "base", "libtorch", "model", "java");
+    assertThat(ran)
+        .contains("checksums", "runtime", "base", "libtorch", "model", "java", "training");
+    assertThat(g.path("training").path("target_met").asBoolean())
+        .as("LoRA losses, CPU against the device: %s", g.path("training"))
+        .isTrue();
+    assertThat(g.path("java_timing_model_only").has("1024")).isTrue();
     assertThat(g.path("parity").size()).isGreaterThanOrEqualTo(2);
     assertThat(g.path("bad_inputs").path("ok").asBoolean()).isTrue();
     assertThat(g.path("oversize_batch").path("ok").asBoolean()).isTrue();
