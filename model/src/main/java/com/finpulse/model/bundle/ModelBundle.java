@@ -223,21 +223,39 @@ public final class ModelBundle {
       out.put(name, BertEncoder.toTensor(enc.parameters().get(name)));
     }
     out.putAll(net.headTensors());
+    return save(dir, manifest, out);
+  }
+
+  /**
+   * Writes {@code tensors} as the adapter file and the manifest with their sha256, each replaced
+   * atomically.
+   */
+  public static ModelManifest save(Path dir, ModelManifest manifest, Map<String, Tensor> out) {
     try {
       Files.createDirectories(dir);
-      Path weights = dir.resolve(WEIGHTS);
-      Safetensors.write(weights, out, Map.of("format", "pt", "producer", "finpulse"));
-      ModelManifest withSha = manifest.withWeights(WEIGHTS, EncoderLoader.sha256(weights));
+    } catch (IOException e) {
+      throw new WeightsException(dir + ": cannot save model (" + e.getMessage() + ")", e);
+    }
+    Path weights = dir.resolve(WEIGHTS);
+    Safetensors.write(weights, out, Map.of("format", "pt", "producer", "finpulse"));
+    ModelManifest withSha = manifest.withWeights(WEIGHTS, EncoderLoader.sha256(weights));
+    saveManifest(dir, withSha);
+    return withSha;
+  }
+
+  /** Rewrites only the manifest of a saved model (its weights and their sha256 unchanged). */
+  public static void saveManifest(Path dir, ModelManifest manifest) {
+    try {
       Path tmp = dir.resolve(MANIFEST + ".tmp");
-      JSON.writeValue(tmp.toFile(), withSha);
+      JSON.writeValue(tmp.toFile(), manifest);
       Files.move(
           tmp,
           dir.resolve(MANIFEST),
           StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
-      return withSha;
     } catch (IOException e) {
-      throw new WeightsException(dir + ": cannot save model (" + e.getMessage() + ")", e);
+      throw new WeightsException(
+          dir + ": cannot save " + MANIFEST + " (" + e.getMessage() + ")", e);
     }
   }
 

@@ -82,6 +82,27 @@ public record ModelManifest(
     return derive(weightsFile, weightsSha256, newCalibration, training);
   }
 
+  /** A blend's manifest: this model's with another name and adapter shape, not yet calibrated. */
+  public ModelManifest asBlend(String newName, Lora newLora, JsonNode newTraining) {
+    return new ModelManifest(
+        format,
+        newName,
+        base,
+        config,
+        maxLength,
+        pooling,
+        textNormalization,
+        newLora,
+        fullFineTune,
+        trainableLayerNorms,
+        null,
+        null,
+        labels,
+        entityInput,
+        null,
+        newTraining);
+  }
+
   /** A copy with what a training run fills in replaced; the model's shape stays. */
   private ModelManifest derive(
       String file, String sha256, Map<String, Calibration> cal, JsonNode newTraining) {

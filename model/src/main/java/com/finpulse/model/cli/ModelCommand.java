@@ -4,14 +4,15 @@ import com.finpulse.common.cli.Command;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code ./finpulse model train|eval|predict}. */
+/** {@code ./finpulse model train|eval|predict|blend}. */
 public final class ModelCommand implements Command {
 
   static final String USAGE =
       """
-      Usage: ./finpulse model <train|eval|predict> [options]
+      Usage: ./finpulse model <train|eval|predict|blend> [options]
 
         train    fine-tune a sentiment + topic model (./finpulse model train --help)
+        blend    interpolate two fine-tunes of one base in weight space, then calibrate
         eval     accuracy, F1, confusion matrix and calibration on a labelled CSV
         predict  one JSON line per text (arguments, or lines on stdin)
       """;
@@ -23,7 +24,7 @@ public final class ModelCommand implements Command {
 
   @Override
   public String summary() {
-    return "train | eval | predict: the sentiment and topic model";
+    return "train | eval | predict | blend: the sentiment and topic model";
   }
 
   @Override
@@ -37,6 +38,7 @@ public final class ModelCommand implements Command {
       case "train" -> new TrainCommand().run(rest, out, err);
       case "eval" -> new EvalCommand().run(rest, out, err);
       case "predict" -> new PredictCommand().run(rest, out, err);
+      case "blend" -> new BlendCommand().run(rest, out, err);
       default -> {
         err.println("finpulse model: unknown subcommand '" + args[0] + "'");
         err.print(USAGE);

@@ -1,6 +1,5 @@
 package com.finpulse.model.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
@@ -8,11 +7,7 @@ import com.finpulse.model.bert.LoraConfig;
 import com.finpulse.model.bert.LoraTarget;
 import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.bundle.ModelManifest;
-import com.finpulse.model.data.DevSplit;
-import com.finpulse.model.data.LabelMap;
-import com.finpulse.model.data.LabeledCsv;
 import com.finpulse.model.data.LabeledText;
-import com.finpulse.model.data.RegisterSentences;
 import com.finpulse.model.task.Pooling;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.EntityInput;
@@ -25,8 +20,6 @@ import com.finpulse.model.weights.LoadedEncoder;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,15 +95,7 @@ final class TrainCommand {
       return 0;
     }
     String baseSpec = a.require("base");
-    Path sentiment = a.path("sentiment");
-    Path topic = a.path("topic");
-    List<String> extras = a.all("extra");
-    Path news = a.path("news");
-    Path entity = a.path("entity");
-    int newsRepeat = a.intValue("news-repeat", 1);
-    double newsDevFraction = a.doubleValue("news-dev-fraction", 0.2);
-    int register = a.intValue("register", 0);
-    double topicSample = a.doubleValue("topic-sample", 1.0);
+    TrainingDataOptions data = TrainingDataOptions.parse(a);
     Path init = a.path("init");
     boolean resume = a.flag("resume");
     int stopAfter = a.intValue("stop-after-epoch", 0);
@@ -142,23 +127,9 @@ final class TrainCommand {
         cw.add(Task.parse(t));
       }
     }
-    double devFraction = a.doubleValue("dev-fraction", 0.1);
     int patience = a.intValue("patience", 2);
     double maxMinutes = a.doubleValue("max-minutes", 0);
-    long seed = a.intValue("seed", 42);
-    String sentMap = a.get("sentiment-label-map", "0=negative,1=positive,2=neutral");
-    String topicMap = a.get("topic-label-map");
     a.rejectUnknown();
-    if (!(topicSample > 0 && topicSample <= 1)) {
-      throw new UsageException("--topic-sample must be in (0, 1], got " + topicSample);
-    }
-    if (newsRepeat < 1 || register < 0) {
-      throw new UsageException("--news-repeat must be at least 1 and --register at least 0");
-    }
-    if (sentiment == null && topic == null && extras.isEmpty() && news == null && entity == null) {
-      throw new UsageException(
-          "give training data: --sentiment CSV, --topic CSV and/or --extra CSV");
-    }
     if (full && a.get("lora-rank") != null) {
       throw new UsageException("--full and --lora-rank exclude each other");
     }
@@ -169,121 +140,12 @@ final class TrainCommand {
       throw new UsageException(e.getMessage());
     }
 
-    Map<Task, List<String>> labels = new EnumMap<>(Task.class);
-    for (Task t : Task.values()) {
-      if (t.required() || (t == Task.ENTITY && entity != null)) {
-        labels.put(t, t.defaultLabels());
-      }
-    }
-    Map<Task, LabelMap> maps = new EnumMap<>(Task.class);
-    maps.put(Task.SENTIMENT, LabelMap.parse(sentMap, labels.get(Task.SENTIMENT)));
-    maps.put(
-        Task.TOPIC,
-        topicMap == null
-            ? LabelMap.identity(labels.get(Task.TOPIC))
-            : LabelMap.parse(topicMap, labels.get(Task.TOPIC)));
-
-    Map<Task, List<LabeledText>> train = new EnumMap<>(Task.class);
-    Map<Task, List<LabeledText>> dev = new EnumMap<>(Task.class);
-    for (Task t : labels.keySet()) {
-      train.put(t, new ArrayList<>());
-      dev.put(t, new ArrayList<>());
-    }
-    ArrayNode dataInfo = ModelBundle.json().createArrayNode();
-    if (sentiment != null) {
-      add(
-          LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
-          sentiment,
-          "tweets",
-          devFraction,
-          1,
-          seed,
-          train,
-          dev,
-          dataInfo);
-    }
-    if (topic != null) {
-      List<LabeledText> topicRows =
-          LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get);
-      if (topicSample < 1) {
-        // Keep every dev row (same split as a full run) and a hashed share of the rest.
-        topicRows =
-            topicRows.stream()
-                .filter(
-                    x ->
-                        DevSplit.isDev(x.text(), devFraction, seed)
-                            || DevSplit.isDev(x.text(), topicSample, seed + 1))
-                .toList();
-      }
-      add(topicRows, topic, "tweets", devFraction, 1, seed, train, dev, dataInfo);
-    }
-    for (String e : extras) {
-      Path p = Path.of(e);
-      boolean hasTask = com.finpulse.model.data.CsvTable.read(p).header().contains("task");
-      Map<Task, LabelMap> byName = new EnumMap<>(Task.class);
-      for (Task t : Task.values()) {
-        byName.put(t, LabelMap.parse(null, labels.get(t)));
-      }
-      add(
-          LabeledCsv.read(p, Task.SENTIMENT, "text", "label", hasTask ? "task" : null, byName::get),
-          p,
-          "extra",
-          devFraction,
-          1,
-          seed,
-          train,
-          dev,
-          dataInfo);
-    }
-    Map<Task, LabelMap> names = new EnumMap<>(Task.class);
-    for (Task t : labels.keySet()) {
-      names.put(t, LabelMap.parse(null, labels.get(t)));
-    }
-    if (news != null) {
-      add(
-          LabeledCsv.read(news, Task.SENTIMENT, "text", "label", null, names::get),
-          news,
-          "news",
-          newsDevFraction,
-          newsRepeat,
-          seed,
-          train,
-          dev,
-          dataInfo);
-    }
-    if (entity != null) {
-      add(
-          LabeledCsv.readTargeted(
-              entity, Task.ENTITY, "text", "entity", "label", names.get(Task.ENTITY)),
-          entity,
-          "entity",
-          newsDevFraction,
-          newsRepeat,
-          seed,
-          train,
-          dev,
-          dataInfo);
-    }
-    if (register > 0) {
-      List<LabeledText> generated = RegisterSentences.standard().generate(register, seed);
-      DevSplit split = DevSplit.of(generated, devFraction, seed);
-      split.train().forEach(x -> train.get(x.task()).add(x.withSource("register")));
-      split.dev().forEach(x -> dev.get(x.task()).add(x.withSource("register")));
-      ObjectNode o = dataInfo.addObject();
-      o.put("role", "register");
-      o.put("file", RegisterSentences.RESOURCE);
-      o.put("sha256", RegisterSentences.standard().sha256());
-      o.put("rows", generated.size());
-      o.put("train_rows", split.train().size());
-      o.put("dev_rows", split.dev().size());
-    }
-    train.values().removeIf(List::isEmpty);
-    dev.values().removeIf(List::isEmpty);
-    for (Task t : labels.keySet()) {
-      if (!train.containsKey(t)) {
-        err.println("warning: no training data for task " + t.id() + "; its head stays untrained");
-      }
-    }
+    TrainingDataOptions.Assembled assembled = data.assemble(err);
+    Map<Task, List<String>> labels = assembled.labels();
+    Map<Task, List<LabeledText>> train = assembled.train();
+    Map<Task, List<LabeledText>> dev = assembled.dev();
+    double devFraction = data.devFraction();
+    long seed = data.seed();
 
     LoadedEncoder base = EncoderLoader.load(baseSpec);
     err.printf(
@@ -324,7 +186,7 @@ final class TrainCommand {
         "./finpulse model train "
             + String.join(
                 " ", java.util.Arrays.stream(argv).filter(x -> !x.equals("--resume")).toList()));
-    training.set("data", dataInfo);
+    training.set("data", assembled.dataInfo());
     ObjectNode hyper = training.putObject("hyper_parameters");
     hyper
         .put("epochs", epochs)
@@ -336,9 +198,9 @@ final class TrainCommand {
         .put("dropout", dropout)
         .put("class_weights", cw.toString())
         .put("dev_fraction", devFraction)
-        .put("news_dev_fraction", newsDevFraction)
-        .put("news_repeat", newsRepeat)
-        .put("topic_sample", topicSample)
+        .put("news_dev_fraction", data.newsDevFraction())
+        .put("news_repeat", data.newsRepeat())
+        .put("topic_sample", data.topicSample())
         .put("seed", seed);
     if (init != null) {
       ModelManifest parent = ModelBundle.readManifest(init);
@@ -367,7 +229,7 @@ final class TrainCommand {
             null,
             null,
             labelJson,
-            entity == null ? null : entityInput.id(),
+            data.entity() == null ? null : entityInput.id(),
             null,
             null);
     Files.createDirectories(outDir);
@@ -382,45 +244,5 @@ final class TrainCommand {
         r.bestScore(),
         r.seconds());
     return 0;
-  }
-
-  /**
-   * Splits one file's rows into train and dev and adds them under {@code role} as their source;
-   * training rows are added {@code repeat} times (up-weighting a small domain).
-   */
-  private static void add(
-      List<LabeledText> rows,
-      Path file,
-      String role,
-      double devFraction,
-      int repeat,
-      long seed,
-      Map<Task, List<LabeledText>> train,
-      Map<Task, List<LabeledText>> dev,
-      ArrayNode info) {
-    DevSplit split = DevSplit.of(rows, devFraction, seed);
-    for (int r = 0; r < repeat; r++) {
-      split.train().forEach(x -> taskList(train, x).add(x.withSource(role)));
-    }
-    split.dev().forEach(x -> taskList(dev, x).add(x.withSource(role)));
-    ObjectNode o = info.addObject();
-    o.put("role", role);
-    o.put("file", file.getFileName().toString());
-    o.put("sha256", EncoderLoader.sha256(file));
-    o.put("rows", rows.size());
-    o.put("train_rows", split.train().size());
-    o.put("dev_rows", split.dev().size());
-    if (repeat > 1) {
-      o.put("repeat", repeat);
-    }
-  }
-
-  private static List<LabeledText> taskList(Map<Task, List<LabeledText>> byTask, LabeledText x) {
-    List<LabeledText> list = byTask.get(x.task());
-    if (list == null) {
-      throw new UsageException(
-          "rows of task " + x.task().id() + " given, but this run trains no " + x.task().id());
-    }
-    return list;
   }
 }

@@ -12,13 +12,9 @@ import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.bundle.ModelManifest;
 import com.finpulse.model.data.LabeledText;
 import com.finpulse.model.eval.ClassificationMetrics;
-import com.finpulse.model.eval.TemperatureScaling;
-import com.finpulse.model.task.BatchedInference;
 import com.finpulse.model.task.MultiTaskNetwork;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
-import com.finpulse.model.text.EntityInput;
-import com.finpulse.model.text.TargetedText;
 import com.finpulse.model.text.TextNormalizer;
 import com.finpulse.model.text.TokenizedText;
 import com.finpulse.model.weights.LoadedEncoder;
@@ -31,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Multi-task fine-tuning: single-task, length-bucketed batches from both tasks interleaved; AdamW
@@ -53,12 +48,6 @@ public final class Trainer {
       Map<String, ClassificationMetrics> devBySource,
       double score,
       double seconds) {}
-
-  /** Dev probabilities of one evaluation, kept to calibrate the epoch that is saved. */
-  private record DevEvaluation(
-      Map<Task, ClassificationMetrics> metrics,
-      Map<String, ClassificationMetrics> bySource,
-      Map<Task, float[][]> probabilities) {}
 
   /** What a run produced. */
   public record Result(List<EpochResult> epochs, int bestEpoch, double bestScore, double seconds) {}
@@ -123,9 +112,10 @@ public final class Trainer {
       }
       net.encoder().setHiddenDropout(cfg.hiddenDropout());
       net.setHeadDropout(cfg.headDropout());
-      Map<Task, List<TokenizedText>> trainTok = tokenize(tok, train, cfg.entityInput());
+      Map<Task, List<TokenizedText>> trainTok =
+          DevEvaluation.tokenize(tok, train, cfg.entityInput());
       Map<Task, int[]> trainLabels = labelArrays(train);
-      Map<Task, List<TokenizedText>> devTok = tokenize(tok, dev, cfg.entityInput());
+      Map<Task, List<TokenizedText>> devTok = DevEvaluation.tokenize(tok, dev, cfg.entityInput());
       Map<Task, float[]> classWeights = classWeights(train, labels);
 
       List<AdamW.Param> encoderParams = new ArrayList<>();
@@ -269,7 +259,7 @@ public final class Trainer {
           }
         }
         bar.finish(done);
-        DevEvaluation devEval = evaluate(net, devTok, dev, labels);
+        DevEvaluation devEval = DevEvaluation.of(net, devTok, dev, labels);
         Map<Task, ClassificationMetrics> devMetrics = devEval.metrics();
         double score = 0;
         for (ClassificationMetrics m : devMetrics.values()) {
@@ -296,7 +286,7 @@ public final class Trainer {
           trainingInfo.put("seconds", Math.round(secondsBefore + (System.nanoTime() - t0) / 1e9));
           trainingInfo.put("optimizer_steps", step);
           trainingInfo.put("skipped_steps", opt.skippedSteps());
-          Map<String, ModelManifest.Calibration> calibration = calibrate(devEval, dev, labels);
+          Map<String, ModelManifest.Calibration> calibration = devEval.calibration(dev, labels);
           ModelBundle.save(
               out,
               manifest.withTraining(trainingInfo.deepCopy()).withCalibration(calibration),
@@ -358,57 +348,6 @@ public final class Trainer {
       w[i] /= wSum;
     }
     return TrainingStep.forwardBackward(net, b.task(), batch, y, w);
-  }
-
-  private static DevEvaluation evaluate(
-      MultiTaskNetwork net,
-      Map<Task, List<TokenizedText>> devTok,
-      Map<Task, List<LabeledText>> dev,
-      Map<Task, List<String>> labels) {
-    Map<Task, ClassificationMetrics> out = new EnumMap<>(Task.class);
-    Map<String, ClassificationMetrics> bySource = new LinkedHashMap<>();
-    Map<Task, float[][]> allProbs = new EnumMap<>(Task.class);
-    for (Map.Entry<Task, List<TokenizedText>> e : devTok.entrySet()) {
-      if (e.getValue().isEmpty()) {
-        continue;
-      }
-      Task task = e.getKey();
-      float[][] probs =
-          BatchedInference.probabilities(net, e.getValue(), Set.of(task), 4096, 128).get(task);
-      List<LabeledText> rows = dev.get(task);
-      int[] truth = rows.stream().mapToInt(LabeledText::label).toArray();
-      out.put(task, ClassificationMetrics.compute(labels.get(task), truth, probs));
-      allProbs.put(task, probs);
-      Map<String, List<Integer>> sources = new LinkedHashMap<>();
-      for (int i = 0; i < rows.size(); i++) {
-        sources.computeIfAbsent(rows.get(i).source(), k -> new ArrayList<>()).add(i);
-      }
-      if (sources.size() > 1) {
-        sources.forEach(
-            (source, idx) -> {
-              int[] t = idx.stream().mapToInt(i -> truth[i]).toArray();
-              float[][] p = idx.stream().map(i -> probs[i]).toArray(float[][]::new);
-              bySource.put(
-                  task.id() + "/" + source, ClassificationMetrics.compute(labels.get(task), t, p));
-            });
-      }
-    }
-    return new DevEvaluation(out, bySource, allProbs);
-  }
-
-  private static Map<String, ModelManifest.Calibration> calibrate(
-      DevEvaluation eval, Map<Task, List<LabeledText>> dev, Map<Task, List<String>> labels) {
-    Map<String, ModelManifest.Calibration> out = new LinkedHashMap<>();
-    eval.probabilities()
-        .forEach(
-            (task, probs) ->
-                out.put(
-                    task.id(),
-                    TemperatureScaling.fit(
-                        labels.get(task),
-                        dev.get(task).stream().mapToInt(LabeledText::label).toArray(),
-                        probs)));
-    return out;
   }
 
   private static String describe(Map<String, ModelManifest.Calibration> calibration) {
@@ -540,25 +479,6 @@ public final class Trainer {
 
   private static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;
-  }
-
-  static Map<Task, List<TokenizedText>> tokenize(
-      BertTokenizer tok, Map<Task, List<LabeledText>> data, EntityInput entityInput) {
-    Map<Task, List<TokenizedText>> out = new EnumMap<>(Task.class);
-    data.forEach((t, xs) -> out.put(t, tokenize(tok, t, xs, entityInput)));
-    return out;
-  }
-
-  private static List<TokenizedText> tokenize(
-      BertTokenizer tok, Task t, List<LabeledText> xs, EntityInput entityInput) {
-    if (xs.isEmpty()) {
-      return List.of();
-    }
-    return t.targeted()
-        ? tok.tokenizePairs(
-            xs.stream().map(x -> new TargetedText(x.text(), List.of(x.target()))).toList(),
-            entityInput)
-        : tok.tokenize(xs.stream().map(LabeledText::text).toList());
   }
 
   private static Map<Task, int[]> labelArrays(Map<Task, List<LabeledText>> data) {

@@ -1,0 +1,238 @@
+package com.finpulse.model.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.finpulse.common.cli.CliArgs;
+import com.finpulse.common.cli.UsageException;
+import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.model.data.CsvTable;
+import com.finpulse.model.data.DevSplit;
+import com.finpulse.model.data.LabelMap;
+import com.finpulse.model.data.LabeledCsv;
+import com.finpulse.model.data.LabeledText;
+import com.finpulse.model.data.RegisterSentences;
+import com.finpulse.model.task.Task;
+import com.finpulse.model.weights.EncoderLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training data options of {@code model train} (and of {@code model blend}, which calibrates on
+ * the same dev split): which files, in which role, split how, and their assembly into training and
+ * dev rows per task.
+ */
+record TrainingDataOptions(
+    Path sentiment,
+    Path topic,
+    List<String> extras,
+    Path news,
+    Path entity,
+    int newsRepeat,
+    double newsDevFraction,
+    int register,
+    double topicSample,
+    double devFraction,
+    long seed,
+    String sentimentLabelMap,
+    String topicLabelMap) {
+
+  /** Rows per task, split, with what was read (for {@code model.json}'s training section). */
+  record Assembled(
+      Map<Task, List<String>> labels,
+      Map<Task, List<LabeledText>> train,
+      Map<Task, List<LabeledText>> dev,
+      ArrayNode dataInfo) {}
+
+  /** Reads the options from the command line and checks them (a usage error says what is wrong). */
+  static TrainingDataOptions parse(CliArgs a) {
+    TrainingDataOptions o =
+        new TrainingDataOptions(
+            a.path("sentiment"),
+            a.path("topic"),
+            a.all("extra"),
+            a.path("news"),
+            a.path("entity"),
+            a.intValue("news-repeat", 1),
+            a.doubleValue("news-dev-fraction", 0.2),
+            a.intValue("register", 0),
+            a.doubleValue("topic-sample", 1.0),
+            a.doubleValue("dev-fraction", 0.1),
+            a.intValue("seed", 42),
+            a.get("sentiment-label-map", "0=negative,1=positive,2=neutral"),
+            a.get("topic-label-map"));
+    if (!(o.topicSample > 0 && o.topicSample <= 1)) {
+      throw new UsageException("--topic-sample must be in (0, 1], got " + o.topicSample);
+    }
+    if (o.newsRepeat < 1 || o.register < 0) {
+      throw new UsageException("--news-repeat must be at least 1 and --register at least 0");
+    }
+    if (o.sentiment == null
+        && o.topic == null
+        && o.extras.isEmpty()
+        && o.news == null
+        && o.entity == null) {
+      throw new UsageException(
+          "give training data: --sentiment CSV, --topic CSV and/or --extra CSV");
+    }
+    return o;
+  }
+
+  /** Reads every file and splits it: the same rows, the same sides, every time. */
+  Assembled assemble(PrintStream err) {
+    Map<Task, List<String>> labels = new EnumMap<>(Task.class);
+    for (Task t : Task.values()) {
+      if (t.required() || (t == Task.ENTITY && entity != null)) {
+        labels.put(t, t.defaultLabels());
+      }
+    }
+    Map<Task, LabelMap> maps = new EnumMap<>(Task.class);
+    maps.put(Task.SENTIMENT, LabelMap.parse(sentimentLabelMap, labels.get(Task.SENTIMENT)));
+    maps.put(
+        Task.TOPIC,
+        topicLabelMap == null
+            ? LabelMap.identity(labels.get(Task.TOPIC))
+            : LabelMap.parse(topicLabelMap, labels.get(Task.TOPIC)));
+
+    Map<Task, List<LabeledText>> train = new EnumMap<>(Task.class);
+    Map<Task, List<LabeledText>> dev = new EnumMap<>(Task.class);
+    for (Task t : labels.keySet()) {
+      train.put(t, new ArrayList<>());
+      dev.put(t, new ArrayList<>());
+    }
+    ArrayNode dataInfo = ModelBundle.json().createArrayNode();
+    if (sentiment != null) {
+      add(
+          LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
+          sentiment,
+          "tweets",
+          devFraction,
+          1,
+          train,
+          dev,
+          dataInfo);
+    }
+    if (topic != null) {
+      List<LabeledText> topicRows =
+          LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get);
+      if (topicSample < 1) {
+        // Keep every dev row (same split as a full run) and a hashed share of the rest.
+        topicRows =
+            topicRows.stream()
+                .filter(
+                    x ->
+                        DevSplit.isDev(x.text(), devFraction, seed)
+                            || DevSplit.isDev(x.text(), topicSample, seed + 1))
+                .toList();
+      }
+      add(topicRows, topic, "tweets", devFraction, 1, train, dev, dataInfo);
+    }
+    for (String e : extras) {
+      Path p = Path.of(e);
+      boolean hasTask = CsvTable.read(p).header().contains("task");
+      Map<Task, LabelMap> byName = new EnumMap<>(Task.class);
+      for (Task t : Task.values()) {
+        byName.put(t, LabelMap.parse(null, labels.get(t)));
+      }
+      add(
+          LabeledCsv.read(p, Task.SENTIMENT, "text", "label", hasTask ? "task" : null, byName::get),
+          p,
+          "extra",
+          devFraction,
+          1,
+          train,
+          dev,
+          dataInfo);
+    }
+    Map<Task, LabelMap> names = new EnumMap<>(Task.class);
+    for (Task t : labels.keySet()) {
+      names.put(t, LabelMap.parse(null, labels.get(t)));
+    }
+    if (news != null) {
+      add(
+          LabeledCsv.read(news, Task.SENTIMENT, "text", "label", null, names::get),
+          news,
+          "news",
+          newsDevFraction,
+          newsRepeat,
+          train,
+          dev,
+          dataInfo);
+    }
+    if (entity != null) {
+      add(
+          LabeledCsv.readTargeted(
+              entity, Task.ENTITY, "text", "entity", "label", names.get(Task.ENTITY)),
+          entity,
+          "entity",
+          newsDevFraction,
+          newsRepeat,
+          train,
+          dev,
+          dataInfo);
+    }
+    if (register > 0) {
+      List<LabeledText> generated = RegisterSentences.standard().generate(register, seed);
+      DevSplit split = DevSplit.of(generated, devFraction, seed);
+      split.train().forEach(x -> train.get(x.task()).add(x.withSource("register")));
+      split.dev().forEach(x -> dev.get(x.task()).add(x.withSource("register")));
+      ObjectNode o = dataInfo.addObject();
+      o.put("role", "register");
+      o.put("file", RegisterSentences.RESOURCE);
+      o.put("sha256", RegisterSentences.standard().sha256());
+      o.put("rows", generated.size());
+      o.put("train_rows", split.train().size());
+      o.put("dev_rows", split.dev().size());
+    }
+    train.values().removeIf(List::isEmpty);
+    dev.values().removeIf(List::isEmpty);
+    for (Task t : labels.keySet()) {
+      if (!train.containsKey(t)) {
+        err.println("warning: no training data for task " + t.id() + "; its head stays untrained");
+      }
+    }
+    return new Assembled(labels, train, dev, dataInfo);
+  }
+
+  /**
+   * Splits one file's rows into train and dev and adds them under {@code role} as their source;
+   * training rows are added {@code repeat} times (up-weighting a small domain).
+   */
+  private void add(
+      List<LabeledText> rows,
+      Path file,
+      String role,
+      double fraction,
+      int repeat,
+      Map<Task, List<LabeledText>> train,
+      Map<Task, List<LabeledText>> dev,
+      ArrayNode info) {
+    DevSplit split = DevSplit.of(rows, fraction, seed);
+    for (int r = 0; r < repeat; r++) {
+      split.train().forEach(x -> taskList(train, x).add(x.withSource(role)));
+    }
+    split.dev().forEach(x -> taskList(dev, x).add(x.withSource(role)));
+    ObjectNode o = info.addObject();
+    o.put("role", role);
+    o.put("file", file.getFileName().toString());
+    o.put("sha256", EncoderLoader.sha256(file));
+    o.put("rows", rows.size());
+    o.put("train_rows", split.train().size());
+    o.put("dev_rows", split.dev().size());
+    if (repeat > 1) {
+      o.put("repeat", repeat);
+    }
+  }
+
+  private static List<LabeledText> taskList(Map<Task, List<LabeledText>> byTask, LabeledText x) {
+    List<LabeledText> list = byTask.get(x.task());
+    if (list == null) {
+      throw new UsageException(
+          "rows of task " + x.task().id() + " given, but this run trains no " + x.task().id());
+    }
+    return list;
+  }
+}
