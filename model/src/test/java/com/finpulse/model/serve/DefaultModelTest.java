@@ -33,6 +33,19 @@ class DefaultModelTest {
       assertThat(p.get(1).sentiment()).isEqualTo(Sentiment.NEGATIVE);
       assertThat(p.get(2).topic()).isEqualTo("Fed | Central Banks");
       assertThat(p.get(3).topic()).isEqualTo("M&A | Investments");
+
+      // the entity head: the sentiment toward a named company (plain, single-company cases; the
+      // card gives its accuracy on paragraphs whose companies disagree, which is still low)
+      assertThat(c.targeted()).isTrue();
+      List<com.finpulse.common.event.SentimentScores> t =
+          c.classifyTargets(
+              List.of(
+                  new com.finpulse.model.text.TargetedText(
+                      "Huhtamaki slumps after a profit warning", List.of("Huhtamaki")),
+                  new com.finpulse.model.text.TargetedText(
+                      "Siemens shares rally on record orders", List.of("Siemens", "SIE"))));
+      assertThat(t.get(0).score()).isNegative();
+      assertThat(t.get(1).score()).isPositive();
     }
   }
 }
