@@ -56,6 +56,19 @@ final class BertClassifier implements Classifier {
       MultiTaskNetwork net,
       BertTokenizer tokenizer,
       ClassifierOptions options) {
+    this(manifest, net, tokenizer, options, net.encoder().manager().getDevice().isGpu());
+  }
+
+  /**
+   * @param tokenizeAhead tokenize the next segment of a large call while the current one runs (on a
+   *     GPU; a test turns it on for CPU to check the segments are stitched back in order)
+   */
+  BertClassifier(
+      ModelManifest manifest,
+      MultiTaskNetwork net,
+      BertTokenizer tokenizer,
+      ClassifierOptions options,
+      boolean tokenizeAhead) {
     this.net = net;
     this.tokenizer = tokenizer;
     this.options = options;
@@ -72,7 +85,7 @@ final class BertClassifier implements Classifier {
     this.maxBatch = gpu ? options.gpuMaxBatch() : options.maxBatch();
     this.segment = Math.max(MIN_SEGMENT, maxBatch);
     this.tokenizeAhead =
-        gpu
+        tokenizeAhead
             ? Executors.newSingleThreadExecutor(
                 r -> {
                   Thread t = new Thread(r, "tokenize-ahead");

@@ -36,6 +36,11 @@ public final class Classifiers {
   }
 
   public static Classifier load(Path modelDir, ClassifierOptions options) {
+    return load(modelDir, options, null);
+  }
+
+  /** {@code tokenizeAhead} null: on a GPU only; else as given (tests). */
+  static BertClassifier load(Path modelDir, ClassifierOptions options, Boolean tokenizeAhead) {
     Device device = DeviceSelection.select(options);
     ModelBundle.Loaded loaded = ModelBundle.load(modelDir, device);
     try {
@@ -55,7 +60,10 @@ public final class Classifiers {
       if (loaded.network().labels(Task.TOPIC).isEmpty()) {
         throw new IllegalStateException("model has no topic labels");
       }
-      return new BertClassifier(loaded.manifest(), loaded.network(), tokenizer, options);
+      return tokenizeAhead == null
+          ? new BertClassifier(loaded.manifest(), loaded.network(), tokenizer, options)
+          : new BertClassifier(
+              loaded.manifest(), loaded.network(), tokenizer, options, tokenizeAhead);
     } catch (RuntimeException e) {
       loaded.network().close();
       throw e;
