@@ -102,6 +102,15 @@ public final class ReplayFile {
       return loaded;
     } catch (NoSuchFileException e) {
       throw new ReplayException("replay file " + file + " does not exist", e);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // what the row loop cannot skip: no header line (an empty file), a header it cannot read
+      throw new ReplayException(
+          "replay file "
+              + file
+              + " has no readable header line ("
+              + firstLine(e.getOriginalMessage())
+              + ")",
+          e);
     }
   }
 
