@@ -24,6 +24,7 @@ import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
 import com.finpulse.model.text.TokenizedText;
 import com.finpulse.model.train.AdamW;
+import com.finpulse.model.train.ParameterGroups;
 import com.finpulse.model.train.TrainingStep;
 import com.finpulse.model.weights.BertWeights;
 import com.finpulse.model.weights.EncoderLoader;
@@ -964,17 +965,8 @@ public final class GpuCheck {
             new BertEncoder(enc.weights(), lora, dev, 7), Pooling.parse(m.pooling()), labels, 7)) {
       net.encoder().setHiddenDropout(0f);
       net.setHeadDropout(0f);
-      List<AdamW.Param> ps = new ArrayList<>();
-      net.encoder()
-          .adapters()
-          .forEach(
-              (module, ad) -> {
-                ps.add(new AdamW.Param(module + ".lora_A.weight", ad.a(), 1.0, true));
-                ps.add(new AdamW.Param(module + ".lora_B.weight", ad.b(), 1.0, true));
-              });
-      net.headParameters(Task.SENTIMENT)
-          .forEach((n, x) -> ps.add(new AdamW.Param(n, x, 1.0, n.endsWith(".weight"))));
-      ps.forEach(p -> p.value().setRequiresGradient(true));
+      // the trainer's own parameter groups: LoRA A and B, and the sentiment head
+      List<AdamW.Param> ps = ParameterGroups.of(net, false, false, 1.0).perTask().get(Task.SENTIMENT);
       AdamW opt = AdamW.defaults(0.01);
       double[] out = new double[steps + 1];
       long t1 = 0;

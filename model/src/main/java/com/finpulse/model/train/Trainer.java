@@ -2,7 +2,6 @@ package com.finpulse.model.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.ProgressBar;
@@ -118,56 +117,13 @@ public final class Trainer {
       Map<Task, List<TokenizedText>> devTok = DevEvaluation.tokenize(tok, dev, cfg.entityInput());
       Map<Task, float[]> classWeights = classWeights(train, labels);
 
-      List<AdamW.Param> encoderParams = new ArrayList<>();
-      List<String> trainedEncoderNames = new ArrayList<>();
-      if (cfg.fullFineTune()) {
-        net.encoder()
-            .parameters()
-            .forEach(
-                (n, a) -> {
-                  encoderParams.add(
-                      new AdamW.Param(n, a, 1.0, !n.contains("LayerNorm") && !n.endsWith(".bias")));
-                  trainedEncoderNames.add(n);
-                });
-      } else {
-        net.encoder()
-            .adapters()
-            .forEach(
-                (module, ad) -> {
-                  encoderParams.add(new AdamW.Param(module + ".lora_A.weight", ad.a(), 1.0, true));
-                  encoderParams.add(new AdamW.Param(module + ".lora_B.weight", ad.b(), 1.0, true));
-                });
-        if (cfg.trainLayerNorms()) {
-          for (String n : net.encoder().layerNormParameterNames()) {
-            encoderParams.add(new AdamW.Param(n, net.encoder().parameters().get(n), 1.0, false));
-            trainedEncoderNames.add(n);
-          }
-        }
-      }
-      Map<Task, List<AdamW.Param>> stepParams = new EnumMap<>(Task.class);
-      double headScale = cfg.headLr() / cfg.lr();
-      long trainable = 0;
-      for (AdamW.Param p : encoderParams) {
-        trainable += p.value().size();
-      }
-      for (Task t : net.tasks()) {
-        List<AdamW.Param> ps = new ArrayList<>(encoderParams);
-        net.headParameters(t)
-            .forEach((n, a) -> ps.add(new AdamW.Param(n, a, headScale, n.endsWith(".weight"))));
-        stepParams.put(t, ps);
-        for (NDArray a : net.headParameters(t).values()) {
-          trainable += a.size();
-        }
-      }
-      for (List<AdamW.Param> ps : stepParams.values()) {
-        for (AdamW.Param p : ps) {
-          p.value().setRequiresGradient(true);
-        }
-      }
+      ParameterGroups params =
+          ParameterGroups.of(
+              net, cfg.fullFineTune(), cfg.trainLayerNorms(), cfg.headLr() / cfg.lr());
       err.printf(
           Locale.ROOT,
           "Trainable parameters: %,d (%s); train %s; dev %s%n",
-          trainable,
+          params.count(),
           cfg.fullFineTune()
               ? "full fine-tune"
               : "LoRA r"
@@ -191,13 +147,6 @@ public final class Trainer {
         examplesPerEpoch += xs.size();
       }
 
-      Map<String, NDArray> trainedParams = new LinkedHashMap<>();
-      for (List<AdamW.Param> ps : stepParams.values()) {
-        ps.forEach(p -> trainedParams.put(p.name(), p.value()));
-      }
-      List<AdamW.Param> allParams = new ArrayList<>();
-      trainedParams.forEach((n, a) -> allParams.add(new AdamW.Param(n, a, 1, false)));
-
       List<EpochResult> results = new ArrayList<>();
       ArrayNode epochsJson = ModelBundle.json().createArrayNode();
       double best = -1;
@@ -207,7 +156,7 @@ public final class Trainer {
       int firstEpoch = 1;
       double secondsBefore = 0;
       if (checkpoint != null) {
-        checkpoint.restoreOptimizer(out, allParams, opt);
+        checkpoint.restoreOptimizer(out, params.allAsParams(), opt);
         best = checkpoint.best();
         bestEpoch = checkpoint.bestEpoch();
         sinceBest = checkpoint.sinceBest();
@@ -242,7 +191,7 @@ public final class Trainer {
                   trainTok.get(b.task()),
                   trainLabels.get(b.task()),
                   classWeights.get(b.task()));
-          opt.step(stepParams.get(b.task()), lr);
+          opt.step(params.perTask().get(b.task()), lr);
           step++;
           lossSum += loss;
           lossCount++;
@@ -291,7 +240,7 @@ public final class Trainer {
               out,
               manifest.withTraining(trainingInfo.deepCopy()).withCalibration(calibration),
               net,
-              trainedEncoderNames);
+              params.savedEncoderParameters());
           err.printf(
               Locale.ROOT,
               "  saved epoch %d to %s (dev score %.4f; calibration %s)%n",
@@ -320,7 +269,7 @@ public final class Trainer {
                   secondsBefore + (System.nanoTime() - t0) / 1e9,
                   fingerprint,
                   epochsJson.deepCopy())
-              .save(out, trainedParams, opt);
+              .save(out, params.all(), opt);
         }
       }
       return new Result(results, bestEpoch, best, secondsBefore + (System.nanoTime() - t0) / 1e9);
