@@ -60,124 +60,99 @@ public record ClassifierOptions(
   }
 
   public ClassifierOptions withDevice(String d) {
-    return new ClassifierOptions(
-        d,
-        cpuThreads,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        gpuPrecision,
-        maxConcurrentCalls,
-        cpuLanes,
-        fusedForward,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.device = d;
+    return c.build();
   }
 
   public ClassifierOptions withCpuThreads(int n) {
-    return new ClassifierOptions(
-        device,
-        n,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        gpuPrecision,
-        maxConcurrentCalls,
-        cpuLanes,
-        fusedForward,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.cpuThreads = n;
+    return c.build();
   }
 
+  /** Caps of one forward on CPU: padded tokens and texts. */
   public ClassifierOptions withTokenBudget(int tokens, int batch) {
-    return new ClassifierOptions(
-        device,
-        cpuThreads,
-        maxLength,
-        tokens,
-        batch,
-        gpuPrecision,
-        maxConcurrentCalls,
-        cpuLanes,
-        fusedForward,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.tokenBudget = tokens;
+    c.maxBatch = batch;
+    return c.build();
   }
 
   public ClassifierOptions withMaxConcurrentCalls(int n) {
-    return new ClassifierOptions(
-        device,
-        cpuThreads,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        gpuPrecision,
-        n,
-        cpuLanes,
-        fusedForward,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.maxConcurrentCalls = n;
+    return c.build();
   }
 
   public ClassifierOptions withCpuLanes(int n) {
-    return new ClassifierOptions(
-        device,
-        cpuThreads,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        gpuPrecision,
-        maxConcurrentCalls,
-        n,
-        fusedForward,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.cpuLanes = n;
+    return c.build();
   }
 
   public ClassifierOptions withGpuPrecision(GpuPrecision p) {
-    return new ClassifierOptions(
-        device,
-        cpuThreads,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        p,
-        maxConcurrentCalls,
-        cpuLanes,
-        fusedForward,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.gpuPrecision = p;
+    return c.build();
   }
 
   public ClassifierOptions withFusedForward(boolean fused) {
-    return new ClassifierOptions(
-        device,
-        cpuThreads,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        gpuPrecision,
-        maxConcurrentCalls,
-        cpuLanes,
-        fused,
-        gpuTokenBudget,
-        gpuMaxBatch);
+    Copy c = new Copy(this);
+    c.fusedForward = fused;
+    return c.build();
   }
 
   /** Caps of one forward on a GPU: padded tokens and texts. */
   public ClassifierOptions withGpuBatch(int tokens, int batch) {
-    return new ClassifierOptions(
-        device,
-        cpuThreads,
-        maxLength,
-        tokenBudget,
-        maxBatch,
-        gpuPrecision,
-        maxConcurrentCalls,
-        cpuLanes,
-        fusedForward,
-        tokens,
-        batch);
+    Copy c = new Copy(this);
+    c.gpuTokenBudget = tokens;
+    c.gpuMaxBatch = batch;
+    return c.build();
+  }
+
+  /** The withers' working copy: one place that lists the components in order. */
+  private static final class Copy {
+    private String device;
+    private int cpuThreads;
+    private final int maxLength;
+    private int tokenBudget;
+    private int maxBatch;
+    private GpuPrecision gpuPrecision;
+    private int maxConcurrentCalls;
+    private int cpuLanes;
+    private boolean fusedForward;
+    private int gpuTokenBudget;
+    private int gpuMaxBatch;
+
+    private Copy(ClassifierOptions o) {
+      device = o.device;
+      cpuThreads = o.cpuThreads;
+      maxLength = o.maxLength;
+      tokenBudget = o.tokenBudget;
+      maxBatch = o.maxBatch;
+      gpuPrecision = o.gpuPrecision;
+      maxConcurrentCalls = o.maxConcurrentCalls;
+      cpuLanes = o.cpuLanes;
+      fusedForward = o.fusedForward;
+      gpuTokenBudget = o.gpuTokenBudget;
+      gpuMaxBatch = o.gpuMaxBatch;
+    }
+
+    private ClassifierOptions build() {
+      return new ClassifierOptions(
+          device,
+          cpuThreads,
+          maxLength,
+          tokenBudget,
+          maxBatch,
+          gpuPrecision,
+          maxConcurrentCalls,
+          cpuLanes,
+          fusedForward,
+          gpuTokenBudget,
+          gpuMaxBatch);
+    }
   }
 
   /** Threads the model may use on CPU: {@link #cpuThreads()}, or one per core. */
