@@ -222,7 +222,6 @@ public final class IngestService implements ManagedService {
                 config.politeness(),
                 new HostGate(config.politeness(), clock),
                 clock);
-        warnAboutEdgarUserAgent();
         yield LiveSources.of(
             config.enabledSources(),
             config.politeness(),
@@ -247,18 +246,6 @@ public final class IngestService implements ManagedService {
 
   private ArticleExtractor articleExtractor() {
     return collaborators.articleExtractor(config);
-  }
-
-  private void warnAboutEdgarUserAgent() {
-    boolean edgar =
-        config.enabledSources().stream().anyMatch(s -> s.url().toLowerCase().contains("sec.gov"));
-    if (edgar && !config.http().userAgent().contains("@")) {
-      LOG.warn(
-          "SEC EDGAR sources are enabled but http.user_agent ('{}') names no contact e-mail; SEC"
-              + " answers such requests with 403. Set FINPULSE_USER_AGENT, e.g. 'FinPulse/0.1"
-              + " ops@example.com'",
-          config.http().userAgent());
-    }
   }
 
   private void runSource(NewsSource s) {
