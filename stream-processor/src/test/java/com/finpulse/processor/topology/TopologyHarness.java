@@ -6,7 +6,7 @@ import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.processor.config.ProcessorConfig;
-import com.finpulse.processor.intake.DeadLetterHandlers;
+import com.finpulse.processor.deadletter.DeadLetterHandlers;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
 import com.finpulse.processor.testing.Articles;
