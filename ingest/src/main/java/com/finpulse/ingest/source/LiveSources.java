@@ -9,6 +9,7 @@ import com.finpulse.ingest.fetch.ValidatorStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,19 +38,34 @@ public final class LiveSources {
       Supplier<ArticleExtractor> extractor,
       IngestMetrics metrics,
       Clock clock) {
-    Builder b = new Builder(politeness, fetcher, validators, assembler, extractor, metrics, clock);
+    PageReaders pages = new PageReaders(() -> new PageReader(fetcher, extractor.get(), metrics));
+    BiFunction<SourceSettings, DocumentKind, NewsSource> feed =
+        (s, kind) ->
+            new FeedSource(
+                s,
+                kind,
+                politeness,
+                fetcher,
+                validators,
+                assembler,
+                // An EDGAR item's page is its filing index, read as a document, not extracted.
+                s.fetchArticles() && kind != DocumentKind.EDGAR ? pages.get() : null,
+                metrics,
+                clock);
     List<NewsSource> out = new ArrayList<>();
     boolean edgar = false;
     for (SourceSettings s : sources) {
       out.add(
           switch (s.type()) {
-            case FEED, GOOGLE_NEWS -> b.feed(s, DocumentKind.FEED);
-            case NEWS_SITEMAP -> b.feed(s, DocumentKind.NEWS_SITEMAP);
+            case FEED, GOOGLE_NEWS -> feed.apply(s, DocumentKind.FEED);
+            case NEWS_SITEMAP -> feed.apply(s, DocumentKind.NEWS_SITEMAP);
             case EDGAR -> {
               edgar = true;
-              yield b.feed(s, DocumentKind.EDGAR);
+              yield feed.apply(s, DocumentKind.EDGAR);
             }
-            case HTML_LISTING -> b.listing(s);
+            case HTML_LISTING ->
+                new ListingSource(
+                    s, politeness, fetcher, validators, assembler, pages.get(), metrics, clock);
           });
     }
     if (edgar) {
@@ -69,59 +85,21 @@ public final class LiveSources {
     }
   }
 
-  /** What every source shares; one page reader for all sources that read article pages. */
-  private static final class Builder {
-    private final PolitenessSettings politeness;
-    private final HttpFetcher fetcher;
-    private final ValidatorStore validators;
-    private final ArticleAssembler assembler;
-    private final Supplier<ArticleExtractor> extractor;
-    private final IngestMetrics metrics;
-    private final Clock clock;
-    private @Nullable PageReader pages;
+  /** One page reader for every source that reads article pages, made when the first needs it. */
+  private static final class PageReaders implements Supplier<PageReader> {
+    private final Supplier<PageReader> make;
+    private @Nullable PageReader made;
 
-    Builder(
-        PolitenessSettings politeness,
-        HttpFetcher fetcher,
-        ValidatorStore validators,
-        ArticleAssembler assembler,
-        Supplier<ArticleExtractor> extractor,
-        IngestMetrics metrics,
-        Clock clock) {
-      this.politeness = politeness;
-      this.fetcher = fetcher;
-      this.validators = validators;
-      this.assembler = assembler;
-      this.extractor = extractor;
-      this.metrics = metrics;
-      this.clock = clock;
+    PageReaders(Supplier<PageReader> make) {
+      this.make = make;
     }
 
-    NewsSource feed(SourceSettings s, DocumentKind kind) {
-      // An EDGAR item's page is its filing index, read as a document, not extracted.
-      boolean readsPages = s.fetchArticles() && kind != DocumentKind.EDGAR;
-      return new FeedSource(
-          s,
-          kind,
-          politeness,
-          fetcher,
-          validators,
-          assembler,
-          readsPages ? pages() : null,
-          metrics,
-          clock);
-    }
-
-    NewsSource listing(SourceSettings s) {
-      return new ListingSource(
-          s, politeness, fetcher, validators, assembler, pages(), metrics, clock);
-    }
-
-    private PageReader pages() {
-      if (pages == null) {
-        pages = new PageReader(fetcher, extractor.get(), metrics);
+    @Override
+    public PageReader get() {
+      if (made == null) {
+        made = make.get();
       }
-      return pages;
+      return made;
     }
   }
 }

@@ -6,17 +6,12 @@ import com.finpulse.common.event.NewsArticle;
 import com.finpulse.ingest.config.SourceSettings;
 import com.finpulse.ingest.config.SourceType;
 import com.finpulse.ingest.fetch.FailureKind;
-import com.finpulse.ingest.testing.LoopbackServer;
 import com.finpulse.ingest.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,25 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Each source type reaches the parser its documentation (README, {@code ingest.yml}) names, decided
  * by the type alone: the URLs here are loopback ones, so nothing can be guessed from the host.
  */
-class SourceTypeDispatchTest {
-
-  @TempDir Path state;
-  LoopbackServer server;
-  SourceHarness harness;
-  RecordingSink sink;
-
-  @BeforeEach
-  void setUp() {
-    server = new LoopbackServer();
-    harness = new SourceHarness(state);
-    sink = new RecordingSink();
-  }
-
-  @AfterEach
-  void tearDown() {
-    harness.close();
-    server.close();
-  }
+class SourceTypeDispatchTest extends LoopbackSourceTest {
 
   /** What a source of one type is served, and the headline its parser makes of it. */
   record Served(String path, String contentType, byte[] body, String title) {}
