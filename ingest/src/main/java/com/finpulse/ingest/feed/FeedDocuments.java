@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads any document a feed-like source serves: RSS, RSS 1.0, Atom, news sitemap or sitemap index,
- * SEC EDGAR feeds and pages. The kind is recognised from the document itself, not from the
- * Content-Type (servers label feeds every which way).
+ * SEC EDGAR feeds and pages. A source reads the {@link DocumentKind} its type names, and a document
+ * of another kind is an error saying which source type reads it; files on the command line are
+ * recognised from the document. Never from the Content-Type (servers label feeds every which way).
  */
 public final class FeedDocuments {
 
