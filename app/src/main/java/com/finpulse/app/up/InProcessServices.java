@@ -61,10 +61,6 @@ public final class InProcessServices implements AutoCloseable {
     return List.copyOf(running);
   }
 
-  public synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** The first service that has failed for good, if any. */
   public Optional<ManagedService> firstUnhealthy() {
     return running().stream().filter(s -> !s.isHealthy()).findFirst();

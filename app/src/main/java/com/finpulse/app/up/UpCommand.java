@@ -2,9 +2,9 @@ package com.finpulse.app.up;
 
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
+import com.finpulse.common.cli.StopSignal;
 import com.finpulse.common.cli.UsageException;
 import com.finpulse.common.config.ConfigException;
-import com.finpulse.common.config.HumanDuration;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ServiceContext;
@@ -101,8 +101,8 @@ public final class UpCommand implements Command {
     }
     Path configDir = args.path("config-dir");
     int partitions = args.intValue("partitions", 3);
-    Duration statusEvery = parseDuration(args.get("status-every", "5s"));
-    Duration idleQuiet = parseDuration(args.get("idle-quiet", "3s"));
+    Duration statusEvery = args.duration("status-every", "5s");
+    Duration idleQuiet = args.duration("idle-quiet", "3s");
     args.rejectUnknown();
 
     Files.createDirectories(stateDir);
@@ -142,8 +142,7 @@ public final class UpCommand implements Command {
     long startedAt = System.nanoTime();
     List<ServiceProvider> providers = InProcessServices.discover();
     checkConfiguration(providers, configDir, stateDir, options, out);
-    Thread hook = new Thread(this::closeAll, "finpulse-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopSignal stop = StopSignal.install("finpulse-shutdown", this::closeAll);
     stack = new LocalStack(stateDir, System.getenv());
     stack.start(partitions);
     err.printf(
@@ -183,19 +182,17 @@ public final class UpCommand implements Command {
     long nextStatus = System.nanoTime() + statusEvery.toNanos();
     long idleSince = -1;
     while (true) {
-      Thread.sleep(IDLE_CHECK.toMillis());
-      long now = System.nanoTime();
-      if (services.isClosed()) {
+      if (stop.await(IDLE_CHECK)) {
         return 130;
       }
+      long now = System.nanoTime();
       var failed = services.firstUnhealthy();
       if (failed.isPresent()) {
         err.println(
             "FinPulse up: service "
                 + failed.get().name()
                 + " failed; shutting down (see the log above)");
-        closeAll();
-        Runtime.getRuntime().removeShutdownHook(hook);
+        stop.closeNow();
         return 1;
       }
       if (now >= nextStatus) {
@@ -226,8 +223,7 @@ public final class UpCommand implements Command {
                   + "\"");
     }
     out.println(counts.statusLine((System.nanoTime() - startedAt) / 1e9));
-    closeAll();
-    Runtime.getRuntime().removeShutdownHook(hook);
+    stop.closeNow();
     out.println(counts.summaryJson(trendPoints));
     out.flush();
     return 0;
@@ -278,14 +274,6 @@ public final class UpCommand implements Command {
     }
     if (stack != null) {
       stack.close();
-    }
-  }
-
-  private static Duration parseDuration(String text) {
-    try {
-      return HumanDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage() + ", got '" + text + "'");
     }
   }
 }

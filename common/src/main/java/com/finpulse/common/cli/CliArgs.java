@@ -1,6 +1,8 @@
 package com.finpulse.common.cli;
 
+import com.finpulse.common.config.HumanDuration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -104,6 +106,16 @@ public final class CliArgs {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
       throw new UsageException("--" + name + " expects a number, got '" + v + "'");
+    }
+  }
+
+  /** A duration with a unit ({@code 250ms}, {@code 30s}, {@code 5m}), as in the YAML files. */
+  public Duration duration(String name, String fallback) {
+    String v = get(name, fallback);
+    try {
+      return HumanDuration.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + ", got '" + v + "'");
     }
   }
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real {@code influxd} on 127.0.0.1 with free ports and a temp directory, one per test class.
  *
- * <p>When the binary is missing the tests are skipped with a loud message, unless the system
- * property {@value #REQUIRE_PROPERTY} is true ({@code ./finpulse test} sets it after installing
- * influxd), in which case they fail.
+ * <p>When the binary is missing the tests are skipped with a loud message, unless influxd is
+ * required, in which case they fail: under CI (the environment variable {@code CI} is {@code true},
+ * as GitHub Actions, GitLab CI and most others set it) or when the system property {@value
+ * #REQUIRE_PROPERTY} is true ({@code ./finpulse test} sets it after installing influxd).
  */
 public final class InfluxdExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -33,7 +34,7 @@ public final class InfluxdExtension implements BeforeAllCallback, AfterAllCallba
               + ". Install it with: "
               + InfluxdServer.INSTALL_HINT
               + " ***\n";
-      if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
+      if (required(System.getenv("CI"), Boolean.getBoolean(REQUIRE_PROPERTY))) {
         throw new IllegalStateException(message);
       }
       System.err.println(message);
@@ -42,6 +43,14 @@ public final class InfluxdExtension implements BeforeAllCallback, AfterAllCallba
     dir = Files.createTempDirectory("finpulse-influxd-test");
     server = InfluxdServer.onFreePorts(dir);
     server.start(Duration.ofSeconds(30));
+  }
+
+  /**
+   * Whether a missing influxd fails the tests instead of skipping them ({@code ciVariable} may be
+   * null).
+   */
+  static boolean required(String ciVariable, boolean requireProperty) {
+    return requireProperty || "true".equalsIgnoreCase(ciVariable == null ? "" : ciVariable.strip());
   }
 
   @Override

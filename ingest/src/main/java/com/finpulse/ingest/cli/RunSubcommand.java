@@ -2,6 +2,7 @@ package com.finpulse.ingest.cli;
 
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.ProgressBar;
+import com.finpulse.common.cli.StopSignal;
 import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.config.ConfigFiles;
 import com.finpulse.common.config.ConfigLoader;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./finpulse ingest run}: ingest on its own, against the Kafka of {@code ingest.yml}. A
@@ -123,21 +123,12 @@ public final class RunSubcommand implements IngestSubcommand {
       err.println("finpulse ingest run: " + e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              service.close();
-              stopped.countDown();
-            },
-            "ingest-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    StopSignal stop = StopSignal.install("ingest-shutdown", service::close);
     long started = System.nanoTime();
     try {
       service.start();
     } catch (RuntimeException e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      service.close();
+      stop.closeNow();
       err.println("finpulse ingest run: cannot start: " + e.getMessage());
       return 1;
     }
@@ -148,9 +139,11 @@ public final class RunSubcommand implements IngestSubcommand {
         config.kafka().bootstrapServers(),
         stateDir.toAbsolutePath());
     if (!mode.isFinite()) {
-      while (!stopped.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        err.println(status(meters, service, (System.nanoTime() - started) / 1e9));
-      }
+      // A live source that fails is logged and counted; the others go on until Ctrl-C.
+      stop.runUntilStopped(
+          Duration.ofSeconds(30),
+          () -> true,
+          () -> err.println(status(meters, service, (System.nanoTime() - started) / 1e9)));
       return 130;
     }
     while (!service.awaitIdle(Duration.ofSeconds(30))) {
@@ -159,8 +152,7 @@ public final class RunSubcommand implements IngestSubcommand {
       }
     }
     boolean healthy = service.isHealthy();
-    Runtime.getRuntime().removeShutdownHook(hook);
-    service.close();
+    stop.closeNow();
     progress.finish();
     double seconds = (System.nanoTime() - started) / 1e9;
     out.println(summary(meters, args.get("source", "live"), seconds));

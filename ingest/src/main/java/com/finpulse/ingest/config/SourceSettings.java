@@ -3,6 +3,7 @@ package com.finpulse.ingest.config;
 import com.finpulse.common.config.Validated;
 import com.finpulse.common.config.Validation;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -66,7 +67,9 @@ public record SourceSettings(
     v.check(
         type != null,
         "type",
-        "must be one of feed, google_news, news_sitemap, edgar, html_listing");
+        "must be one of "
+            + String.join(
+                ", ", Arrays.stream(SourceType.values()).map(SourceType::configName).toList()));
     v.httpUrl(url, "url");
     v.check(
         pollInterval != null && pollInterval.compareTo(Duration.ofSeconds(10)) >= 0,

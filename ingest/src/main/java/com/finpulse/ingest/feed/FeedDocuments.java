@@ -16,20 +16,33 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads any document a feed-like source serves: RSS, RSS 1.0, Atom, news sitemap or sitemap index,
- * SEC EDGAR feeds and pages. The kind is recognised from the document itself, not from the
- * Content-Type (servers label feeds every which way).
+ * SEC EDGAR feeds and pages. A source reads the {@link DocumentKind} its type names, and a document
+ * of another kind is an error saying which source type reads it; files on the command line are
+ * recognised from the document. Never from the Content-Type (servers label feeds every which way).
  */
 public final class FeedDocuments {
 
   private FeedDocuments() {}
 
+  /** Reads a document of any kind, recognised from the document itself. */
+  public static ParsedFeed parse(
+      byte[] bytes,
+      @Nullable Charset headerCharset,
+      @Nullable String contentType,
+      @Nullable URI url)
+      throws FeedParseException {
+    return parse(DocumentKind.ANY, bytes, headerCharset, contentType, url);
+  }
+
   /**
+   * @param expected the kind the caller reads; another kind is an error naming what was found
    * @param headerCharset charset of the HTTP Content-Type, if any
    * @param contentType the HTTP Content-Type, if any
    * @param url the document's URL (after redirects) for relative links; null for a local file
-   * @throws FeedParseException when nothing can be read from the document
+   * @throws FeedParseException when nothing of the expected kind can be read from the document
    */
   public static ParsedFeed parse(
+      DocumentKind expected,
       byte[] bytes,
       @Nullable Charset headerCharset,
       @Nullable String contentType,
@@ -42,7 +55,10 @@ public final class FeedDocuments {
     String text = decoded.text();
     String head = text.substring(0, Math.min(text.length(), 2048)).toLowerCase(Locale.ROOT);
     if (looksLikeHtml(head)) {
-      return html(bytes, headerCharset, url);
+      return switch (expected) {
+        case EDGAR, ANY -> edgarPage(bytes, headerCharset, url);
+        case FEED, NEWS_SITEMAP -> throw mismatch(expected, "an HTML page", "an html_listing");
+      };
     }
     Document doc = FeedParser.parseXml(text, url);
     Element root = FeedParser.root(doc);
@@ -50,19 +66,50 @@ public final class FeedDocuments {
       throw new FeedParseException("not XML: no elements (" + preview(text) + ")");
     }
     String rootName = root.tagName().toLowerCase(Locale.ROOT);
-    if (rootName.equals("urlset") || rootName.equals("sitemapindex")) {
-      return NewsSitemaps.parse(bytes, contentType, sitemapUrl(url));
-    }
-    List<String> problems = XmlWellFormedness.problems(text);
-    ParsedFeed feed = FeedParser.parse(doc, url, problems);
-    if (isEdgar(url, root)) {
-      return EdgarFilings.fromAtom(doc, feed);
-    }
-    return feed;
+    boolean sitemap = rootName.equals("urlset") || rootName.equals("sitemapindex");
+    return switch (expected) {
+      case NEWS_SITEMAP -> {
+        if (!sitemap) {
+          throw new FeedParseException(
+              "not a sitemap: the root element is <"
+                  + root.tagName()
+                  + ">, expected urlset or sitemapindex");
+        }
+        yield NewsSitemaps.parse(bytes, contentType, sitemapUrl(url));
+      }
+      case FEED, EDGAR -> {
+        if (sitemap) {
+          throw mismatch(expected, "a sitemap", "a news_sitemap");
+        }
+        ParsedFeed feed = FeedParser.parse(doc, url, XmlWellFormedness.problems(text));
+        yield expected == DocumentKind.EDGAR ? EdgarFilings.fromAtom(doc, feed) : feed;
+      }
+      case ANY -> {
+        if (sitemap) {
+          yield NewsSitemaps.parse(bytes, contentType, sitemapUrl(url));
+        }
+        ParsedFeed feed = FeedParser.parse(doc, url, XmlWellFormedness.problems(text));
+        yield looksLikeEdgar(root) ? EdgarFilings.fromAtom(doc, feed) : feed;
+      }
+    };
   }
 
-  private static ParsedFeed html(byte[] bytes, @Nullable Charset headerCharset, @Nullable URI url)
-      throws FeedParseException {
+  private static FeedParseException mismatch(
+      DocumentKind expected, String found, String sourceType) {
+    String wanted =
+        switch (expected) {
+          case FEED -> "a feed";
+          case NEWS_SITEMAP -> "a news sitemap";
+          case EDGAR -> "an EDGAR feed or page";
+          case ANY -> "a feed, sitemap or EDGAR page";
+        };
+    return new FeedParseException(
+        found + ", not " + wanted + "; use " + sourceType + " source for it");
+  }
+
+  /** SEC EDGAR's current-events page or a filing index page. */
+  private static ParsedFeed edgarPage(
+      byte[] bytes, @Nullable Charset headerCharset, @Nullable URI url) throws FeedParseException {
     Document page;
     try {
       page =
@@ -106,12 +153,8 @@ public final class FeedDocuments {
             && !h.contains("<sitemapindex"));
   }
 
-  private static boolean isEdgar(@Nullable URI url, Element root) {
-    if (url != null
-        && url.getHost() != null
-        && url.getHost().toLowerCase(Locale.ROOT).endsWith("sec.gov")) {
-      return true;
-    }
+  /** An EDGAR Atom feed read without its source type (a file given on the command line). */
+  private static boolean looksLikeEdgar(Element root) {
     return Markup.child(root, "company-info") != null
         || root.getElementsByTag("entry").stream()
             .limit(1)

@@ -74,6 +74,11 @@ public final class HttpFetcher implements AutoCloseable {
     return robots;
   }
 
+  /** The User-Agent every request sends ({@code http.user_agent}). */
+  public String userAgent() {
+    return http.userAgent();
+  }
+
   /**
    * @param accept the Accept header (feeds and pages ask for different types)
    * @param validators from the last successful fetch of {@code uri}, or null

@@ -23,6 +23,12 @@ public interface ArticlePublisher extends AutoCloseable {
   /** Articles handed over and not yet acknowledged or refused. */
   int pending();
 
+  /**
+   * Called every half second by the service: logs (at most once a minute) when articles are pending
+   * and the destination has acknowledged nothing for a while, so an outage is visible.
+   */
+  void warnIfStalled();
+
   /** Waits until nothing is pending; false when {@code timeout} passed first. */
   boolean awaitDelivered(Duration timeout) throws InterruptedException;
 

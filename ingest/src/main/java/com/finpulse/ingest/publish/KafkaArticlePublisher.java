@@ -138,18 +138,31 @@ public final class KafkaArticlePublisher implements ArticlePublisher {
     return pending.get();
   }
 
-  /** Whether sources are waiting for room, and since when (0 when not). */
-  public long blockedSinceNanos() {
-    return blockedSinceNanos;
-  }
+  /** Silence that counts as an outage while articles are pending. */
+  private static final long OUTAGE_NANOS = 30_000_000_000L;
 
-  /** Nanos since Kafka last acknowledged an article. */
-  public long nanosSinceLastAck() {
-    return System.nanoTime() - lastAckNanos.get();
-  }
+  private static final long OUTAGE_LOG_EVERY_NANOS = 60_000_000_000L;
+  private long lastOutageLog;
 
-  public int maxPending() {
-    return maxPending;
+  @Override
+  public void warnIfStalled() {
+    long now = System.nanoTime();
+    long quiet = now - lastAckNanos.get();
+    if (pending.get() > 0 && quiet > OUTAGE_NANOS && now - lastOutageLog > OUTAGE_LOG_EVERY_NANOS) {
+      lastOutageLog = now;
+      long blockedSince = blockedSinceNanos;
+      LOG.warn(
+          "No acknowledgement from Kafka for {}s with {} article(s) pending (max_pending {}):"
+              + " the broker looks unreachable; the producer keeps retrying{}",
+          quiet / 1_000_000_000L,
+          pending.get(),
+          maxPending,
+          blockedSince == 0
+              ? ""
+              : " and sources have waited for room for "
+                  + (now - blockedSince) / 1_000_000_000L
+                  + "s");
+    }
   }
 
   @Override

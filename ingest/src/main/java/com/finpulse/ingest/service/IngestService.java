@@ -222,7 +222,6 @@ public final class IngestService implements ManagedService {
                 config.politeness(),
                 new HostGate(config.politeness(), clock),
                 clock);
-        warnAboutEdgarUserAgent();
         yield LiveSources.of(
             config.enabledSources(),
             config.politeness(),
@@ -247,18 +246,6 @@ public final class IngestService implements ManagedService {
 
   private ArticleExtractor articleExtractor() {
     return collaborators.articleExtractor(config);
-  }
-
-  private void warnAboutEdgarUserAgent() {
-    boolean edgar =
-        config.enabledSources().stream().anyMatch(s -> s.url().toLowerCase().contains("sec.gov"));
-    if (edgar && !config.http().userAgent().contains("@")) {
-      LOG.warn(
-          "SEC EDGAR sources are enabled but http.user_agent ('{}') names no contact e-mail; SEC"
-              + " answers such requests with 403. Set FINPULSE_USER_AGENT, e.g. 'FinPulse/0.1"
-              + " ops@example.com'",
-          config.http().userAgent());
-    }
   }
 
   private void runSource(NewsSource s) {
@@ -288,32 +275,12 @@ public final class IngestService implements ManagedService {
     }
   }
 
-  private long lastOutageLog;
-
   private void housekeep() {
     try {
       if (journal != null) {
         journal.flushIfDue(JOURNAL_FLUSH.toMillis());
       }
-      if (publisher instanceof KafkaArticlePublisher k) {
-        long quiet = k.nanosSinceLastAck();
-        long now = System.nanoTime();
-        if (k.pending() > 0 && quiet > 30_000_000_000L && now - lastOutageLog > 60_000_000_000L) {
-          lastOutageLog = now;
-          long blockedSince = k.blockedSinceNanos();
-          LOG.warn(
-              "No acknowledgement from Kafka for {}s with {} article(s) pending (max_pending {}):"
-                  + " the broker looks unreachable; the producer keeps retrying{}",
-              quiet / 1_000_000_000L,
-              k.pending(),
-              k.maxPending(),
-              blockedSince == 0
-                  ? ""
-                  : " and sources have waited for room for "
-                      + (now - blockedSince) / 1_000_000_000L
-                      + "s");
-        }
-      }
+      publisher.warnIfStalled();
     } catch (RuntimeException e) {
       LOG.error("Ingest housekeeping failed (journal flush); retrying in 500ms", e);
     }

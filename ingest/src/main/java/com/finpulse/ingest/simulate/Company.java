@@ -42,9 +42,4 @@ record Company(String name, String ticker, Sector sector) {
           new Company("Keystone Aerospace", "KSAE", Sector.INDUSTRIAL),
           new Company("Summit Freight", "SMFT", Sector.INDUSTRIAL),
           new Company("Skyward Airlines", "SKWA", Sector.AIRLINE));
-
-  static List<Company> in(Sector... sectors) {
-    List<Sector> wanted = List.of(sectors);
-    return ALL.stream().filter(c -> wanted.contains(c.sector())).toList();
-  }
 }

@@ -6,13 +6,15 @@ import java.time.Duration;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Plays a {@link Scenario} into a list of headlines: Poisson arrivals at the configured rates,
@@ -25,7 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class HeadlineGenerator {
 
-  private static final Pattern SLOT = Pattern.compile("\\{([a-z_0-9]+)}");
   private static final int MAX_REDRAWS = 40;
   private static final long SPIKE_STREAM = 0x5eed5eedL;
 
@@ -50,9 +51,25 @@ public final class HeadlineGenerator {
   private static final List<String> NTH = List.of("second", "third", "fourth", "fifth");
 
   private final SimulateSettings settings;
+  private final HeadlineTemplates templates;
+  private final Map<Tone, List<Template>> baselineByTone;
 
+  /**
+   * @throws com.finpulse.common.config.ConfigException when the shipped templates are broken
+   */
   public HeadlineGenerator(SimulateSettings settings) {
+    this(settings, HeadlineTemplates.load());
+  }
+
+  HeadlineGenerator(SimulateSettings settings, HeadlineTemplates templates) {
     this.settings = settings;
+    this.templates = templates;
+    this.baselineByTone =
+        Arrays.stream(Tone.values())
+            .collect(
+                Collectors.toMap(
+                    t -> t,
+                    t -> templates.baseline().stream().filter(x -> x.tone() == t).toList()));
   }
 
   public List<SimulatedHeadline> generate(Scenario scenario) {
@@ -66,11 +83,10 @@ public final class HeadlineGenerator {
     }
     if (scenario == Scenario.SPIKE) {
       SplittableRandom burst = new SplittableRandom(settings.seed() ^ SPIKE_STREAM);
-      List<Template> templates = HeadlineTemplates.SPIKES.get(settings.spikeTopic());
-      List<String> codas = HeadlineTemplates.SPIKE_CODAS.get(settings.spikeTopic());
+      HeadlineTemplates.Burst spike = templates.bursts().get(settings.spikeTopic());
       Duration end = settings.spikeStart().plus(settings.spikeLength());
       for (Duration at : arrivals(burst, settings.spikeStart(), end, settings.spikePerMinute())) {
-        out.add(draw(burst, templates, codas, at, true, fingerprints));
+        out.add(draw(burst, spike.templates(), spike.codas(), at, true, fingerprints));
       }
     }
     out.sort(Comparator.comparing(SimulatedHeadline::offset));
@@ -89,15 +105,8 @@ public final class HeadlineGenerator {
         : x < POSITIVE_SHARE + NEGATIVE_SHARE ? Tone.NEGATIVE : Tone.NEUTRAL;
   }
 
-  private static final java.util.Map<Tone, List<Template>> BASELINE_BY_TONE =
-      java.util.Arrays.stream(Tone.values())
-          .collect(
-              java.util.stream.Collectors.toMap(
-                  t -> t,
-                  t -> HeadlineTemplates.BASELINE.stream().filter(x -> x.tone() == t).toList()));
-
-  private static List<Template> baselineOfTone(Tone tone) {
-    return BASELINE_BY_TONE.get(tone);
+  private List<Template> baselineOfTone(Tone tone) {
+    return baselineByTone.get(tone);
   }
 
   /** Poisson arrivals: exponential gaps with mean {@code 1 / perMinute} minutes. */
@@ -151,7 +160,7 @@ public final class HeadlineGenerator {
   private SimulatedHeadline fill(
       SplittableRandom rng, Template t, List<String> codas, Duration at, boolean burst) {
     Company co = null;
-    if (t.needsCompany() || t.headline().contains("{co}")) {
+    if (t.needsCompany()) {
       List<Company> pool =
           Company.ALL.stream().filter(c -> t.sectors().contains(c.sector())).toList();
       co = pool.get(rng.nextInt(pool.size()));
@@ -184,44 +193,46 @@ public final class HeadlineGenerator {
     }
 
     String fill(String pattern) {
-      Matcher m = SLOT.matcher(pattern);
+      Matcher m = Slot.PATTERN.matcher(pattern);
       StringBuilder sb = new StringBuilder();
       while (m.find()) {
-        m.appendReplacement(sb, Matcher.quoteReplacement(value(m.group(1))));
+        Slot slot =
+            Slot.of(m.group(1))
+                .orElseThrow(() -> new IllegalStateException("unchecked slot " + m.group()));
+        m.appendReplacement(sb, Matcher.quoteReplacement(value(slot)));
       }
       m.appendTail(sb);
       return sb.toString();
     }
 
-    private String value(String slot) {
+    private String value(Slot slot) {
       return switch (slot) {
-        case "co" -> co.name();
-        case "tk" -> co.ticker();
-        case "pct" -> oneDecimal(1.2, 7.9);
-        case "smallpct" -> oneDecimal(0.1, 0.4);
-        case "bigpct" -> Integer.toString(8 + rng.nextInt(24));
-        case "eps" -> money(0.4, 3.9);
-        case "eps_low" -> money(0.05, 0.9);
-        case "eps_est" -> money(0.95, 2.5);
-        case "div" -> money(0.12, 1.1);
-        case "amount" -> amount();
-        case "oil" -> "$" + (52 + rng.nextInt(14));
-        case "pastyear" -> Integer.toString(2015 + rng.nextInt(7));
-        case "q" -> QUARTERS.get(rng.nextInt(QUARTERS.size()));
-        case "qs" -> "Q" + (1 + rng.nextInt(4));
-        case "q2" ->
+        case CO -> co.name();
+        case TK -> co.ticker();
+        case CASHTAG -> "$" + co.ticker();
+        case PCT -> oneDecimal(1.2, 7.9);
+        case SMALLPCT -> oneDecimal(0.1, 0.4);
+        case BIGPCT -> Integer.toString(8 + rng.nextInt(24));
+        case EPS -> money(0.4, 3.9);
+        case EPS_LOW -> money(0.05, 0.9);
+        case EPS_EST -> money(0.95, 2.5);
+        case DIV -> money(0.12, 1.1);
+        case AMOUNT -> amount();
+        case OIL -> "$" + (52 + rng.nextInt(14));
+        case PASTYEAR -> Integer.toString(2015 + rng.nextInt(7));
+        case Q -> QUARTERS.get(rng.nextInt(QUARTERS.size()));
+        case QS -> "Q" + (1 + rng.nextInt(4));
+        case Q2 ->
             "the " + QUARTERS.get(rng.nextInt(QUARTERS.size())).replace("-quarter", " quarter");
-        case "weekday" -> WEEKDAYS.get(rng.nextInt(WEEKDAYS.size()));
-        case "month" ->
-            Month.of(1 + rng.nextInt(12)).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        case "weeks" -> Integer.toString(4 + rng.nextInt(20));
-        case "firm" -> FIRMS.get(rng.nextInt(FIRMS.size()));
-        case "fedname" -> FED_NAMES.get(rng.nextInt(FED_NAMES.size()));
-        case "region" -> REGIONS.get(rng.nextInt(REGIONS.size()));
-        case "city" -> CITIES.get(rng.nextInt(CITIES.size()));
-        case "count" -> String.format(Locale.ROOT, "%,d", (1 + rng.nextInt(40)) * 250);
-        case "nth" -> NTH.get(rng.nextInt(NTH.size()));
-        default -> throw new IllegalStateException("template slot {" + slot + "} has no filler");
+        case WEEKDAY -> WEEKDAYS.get(rng.nextInt(WEEKDAYS.size()));
+        case MONTH -> Month.of(1 + rng.nextInt(12)).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        case WEEKS -> Integer.toString(4 + rng.nextInt(20));
+        case FIRM -> FIRMS.get(rng.nextInt(FIRMS.size()));
+        case FEDNAME -> FED_NAMES.get(rng.nextInt(FED_NAMES.size()));
+        case REGION -> REGIONS.get(rng.nextInt(REGIONS.size()));
+        case CITY -> CITIES.get(rng.nextInt(CITIES.size()));
+        case COUNT -> String.format(Locale.ROOT, "%,d", (1 + rng.nextInt(40)) * 250);
+        case NTH -> NTH.get(rng.nextInt(NTH.size()));
       };
     }
 

@@ -2,8 +2,7 @@ package com.finpulse.ingest.source;
 
 import com.finpulse.ingest.config.PolitenessSettings;
 import com.finpulse.ingest.config.SourceSettings;
-import com.finpulse.ingest.config.SourceType;
-import com.finpulse.ingest.dedup.Deduplicator;
+import com.finpulse.ingest.feed.DocumentKind;
 import com.finpulse.ingest.feed.EdgarFilings;
 import com.finpulse.ingest.feed.FeedDocuments;
 import com.finpulse.ingest.feed.FeedFormat;
@@ -21,17 +20,19 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A feed-like source: RSS, RSS 1.0, Atom, Google News, news sitemap (index), SEC EDGAR. Each poll
- * fetches the document (conditional GET), reads its items and offers them; with {@code
- * fetch_articles} each new item's page is fetched and extracted (EDGAR: its filing index), the feed
- * item standing in when that fails.
+ * fetches the document (conditional GET), reads its items with the parser of its {@link
+ * DocumentKind} and offers them; with {@code fetch_articles} each new item's page is fetched and
+ * extracted (EDGAR: its filing index), the feed item standing in when that fails.
  */
 final class FeedSource extends LiveSource {
 
@@ -43,31 +44,30 @@ final class FeedSource extends LiveSource {
   /** Children of a sitemap index read per poll (news sitemaps list the newest first). */
   static final int MAX_CHILD_SITEMAPS = 5;
 
-  private final HttpFetcher fetcher;
-  private final ValidatorStore validators;
-  private final ArticleAssembler assembler;
-  private final PageReader pages;
+  private final DocumentKind kind;
+  private final @Nullable PageReader pages;
 
+  /**
+   * @param pages null unless the source reads article pages ({@code fetch_articles}, not EDGAR)
+   */
   FeedSource(
       SourceSettings settings,
+      DocumentKind kind,
       PolitenessSettings politeness,
       HttpFetcher fetcher,
       ValidatorStore validators,
       ArticleAssembler assembler,
-      PageReader pages,
+      @Nullable PageReader pages,
       IngestMetrics metrics,
       Clock clock) {
-    super(settings, politeness, fetcher.gate(), metrics, clock);
-    this.fetcher = fetcher;
-    this.validators = validators;
-    this.assembler = assembler;
+    super(settings, politeness, fetcher, validators, assembler, metrics, clock);
+    this.kind = kind;
     this.pages = pages;
   }
 
   @Override
   PollResult poll(ArticleSink sink) throws InterruptedException {
-    String url = settings.url();
-    FetchOutcome outcome = fetcher.fetch(URI.create(url), ACCEPT_FEED, validators.get(url));
+    FetchOutcome outcome = fetchDocument(ACCEPT_FEED);
     PollResult ended = recordFetch(outcome);
     if (!(outcome instanceof FetchOutcome.Fetched fetched)) {
       return ended;
@@ -87,7 +87,7 @@ final class FeedSource extends LiveSource {
       LOG.warn(
           "Source {}: {} is not well-formed XML ({}); the {} item(s) read from it are used anyway",
           name(),
-          url,
+          settings.url(),
           feed.problems().get(0),
           feed.items().size());
     }
@@ -99,20 +99,12 @@ final class FeedSource extends LiveSource {
     for (FeedItem item : items) {
       settled.add(offer(item, sink));
     }
-    // Remember the validators only once every item is safely sent (or known): a crash before
-    // that must not turn the next fetch into a 304 that hides unsent items.
-    CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new))
-        .thenRun(
-            () -> {
-              if (settled.stream().noneMatch(s -> s.join() == ArticleSink.Settled.FAILED)) {
-                validators.put(url, fetched.validators());
-              }
-            });
+    rememberWhenSent(fetched, settled);
     return new PollResult.Done(items.size());
   }
 
   private ParsedFeed read(FetchOutcome.Fetched f) throws FeedParseException {
-    return FeedDocuments.parse(f.body(), f.headerCharset(), f.contentType(), f.finalUri());
+    return FeedDocuments.parse(kind, f.body(), f.headerCharset(), f.contentType(), f.finalUri());
   }
 
   private ParsedFeed readChildren(ParsedFeed index)
@@ -151,28 +143,15 @@ final class FeedSource extends LiveSource {
     FeedItem effective = item;
     Optional<ArticleAssembler.Assembled> assembled = Optional.empty();
     if (settings.fetchArticles() && item.link() != null) {
-      Optional<String> linkId = assembler.linkId(item.link());
-      if (linkId.isPresent()) {
-        Deduplicator.Verdict known = sink.checkLink(linkId.get(), name());
-        if (!known.isNew()) {
-          sink.skipped(name(), known);
-          return CompletableFuture.completedFuture(ArticleSink.Settled.NOT_NEW);
-        }
+      if (alreadySent(item.link(), sink)) {
+        return CompletableFuture.completedFuture(ArticleSink.Settled.NOT_NEW);
       }
-      if (settings.type() == SourceType.EDGAR) {
+      if (kind == DocumentKind.EDGAR) {
         effective = withFilingIndex(item);
       } else {
-        PageReader.Result page = pages.read(name(), item.link());
+        PageReader.Result page = Objects.requireNonNull(pages).read(name(), item.link());
         if (page instanceof PageReader.Page p) {
-          assembled =
-              assembler.fromPage(
-                  p.article(),
-                  p.finalUrl(),
-                  item.link(),
-                  item,
-                  name(),
-                  settings.tickers(),
-                  settings.language());
+          assembled = fromPage(p, item.link(), item);
         } else if (page instanceof PageReader.Failed f) {
           metrics.error(name(), f.kind());
           LOG.warn(
@@ -193,7 +172,7 @@ final class FeedSource extends LiveSource {
     }
     // Every SEC filing is its own event, however alike two filings read.
     return sink.offer(
-        assembled.get().article(), assembled.get().aliases(), settings.type() != SourceType.EDGAR);
+        assembled.get().article(), assembled.get().aliases(), kind != DocumentKind.EDGAR);
   }
 
   /** EDGAR: the filing index page gives the acceptance time, the filers and 8-K items. */

@@ -2,7 +2,6 @@ package com.finpulse.ingest.source;
 
 import com.finpulse.ingest.config.PolitenessSettings;
 import com.finpulse.ingest.config.SourceSettings;
-import com.finpulse.ingest.dedup.Deduplicator;
 import com.finpulse.ingest.feed.ListingLinks;
 import com.finpulse.ingest.fetch.FailureKind;
 import com.finpulse.ingest.fetch.FetchOutcome;
@@ -10,7 +9,6 @@ import com.finpulse.ingest.fetch.HttpFetcher;
 import com.finpulse.ingest.fetch.ValidatorStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +32,6 @@ final class ListingSource extends LiveSource {
   private static final Logger LOG = LoggerFactory.getLogger(ListingSource.class);
   static final int MAX_PAGE_FAILURES = 3;
 
-  private final HttpFetcher fetcher;
-  private final ValidatorStore validators;
-  private final ArticleAssembler assembler;
   private final PageReader pages;
   private final Pattern linkPattern;
 
@@ -58,10 +53,7 @@ final class ListingSource extends LiveSource {
       PageReader pages,
       IngestMetrics metrics,
       Clock clock) {
-    super(settings, politeness, fetcher.gate(), metrics, clock);
-    this.fetcher = fetcher;
-    this.validators = validators;
-    this.assembler = assembler;
+    super(settings, politeness, fetcher, validators, assembler, metrics, clock);
     this.pages = pages;
     this.linkPattern =
         settings.linkPattern() == null ? null : Pattern.compile(settings.linkPattern());
@@ -69,9 +61,7 @@ final class ListingSource extends LiveSource {
 
   @Override
   PollResult poll(ArticleSink sink) throws InterruptedException {
-    String url = settings.url();
-    FetchOutcome outcome =
-        fetcher.fetch(URI.create(url), PageReader.ACCEPT_HTML, validators.get(url));
+    FetchOutcome outcome = fetchDocument(PageReader.ACCEPT_HTML);
     PollResult ended = recordFetch(outcome);
     if (!(outcome instanceof FetchOutcome.Fetched fetched)) {
       return ended;
@@ -99,13 +89,8 @@ final class ListingSource extends LiveSource {
     List<CompletableFuture<ArticleSink.Settled>> settled = new ArrayList<>();
     boolean complete = true;
     for (String link : links) {
-      Optional<String> linkId = assembler.linkId(link);
-      if (linkId.isPresent()) {
-        Deduplicator.Verdict known = sink.checkLink(linkId.get(), name());
-        if (!known.isNew()) {
-          sink.skipped(name(), known);
-          continue;
-        }
+      if (alreadySent(link, sink)) {
+        continue;
       }
       int failures = failedLinks.getOrDefault(link, 0);
       if (failures >= MAX_PAGE_FAILURES) {
@@ -129,27 +114,13 @@ final class ListingSource extends LiveSource {
       }
       PageReader.Page p = (PageReader.Page) r;
       failedLinks.remove(link);
-      Optional<ArticleAssembler.Assembled> a =
-          assembler.fromPage(
-              p.article(),
-              p.finalUrl(),
-              link,
-              null,
-              name(),
-              settings.tickers(),
-              settings.language());
+      Optional<ArticleAssembler.Assembled> a = fromPage(p, link, null);
       if (a.isPresent()) {
         settled.add(sink.offer(a.get().article(), a.get().aliases()));
       }
     }
     if (complete) {
-      CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new))
-          .thenRun(
-              () -> {
-                if (settled.stream().noneMatch(s -> s.join() == ArticleSink.Settled.FAILED)) {
-                  validators.put(url, fetched.validators());
-                }
-              });
+      rememberWhenSent(fetched, settled);
     }
     return new PollResult.Done(settled.size());
   }

@@ -2,11 +2,19 @@ package com.finpulse.ingest.source;
 
 import com.finpulse.ingest.config.PolitenessSettings;
 import com.finpulse.ingest.config.SourceSettings;
+import com.finpulse.ingest.dedup.Deduplicator;
+import com.finpulse.ingest.feed.FeedItem;
 import com.finpulse.ingest.fetch.FetchOutcome;
 import com.finpulse.ingest.fetch.HostGate;
+import com.finpulse.ingest.fetch.HttpFetcher;
+import com.finpulse.ingest.fetch.ValidatorStore;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * after failures ({@code backoff_initial} doubling, at least the interval, at most {@code
  * backoff_max}), and not before a host's Retry-After. One log line per failure says what failed and
  * when the next attempt is.
+ *
+ * <p>Also the fetch-and-validate steps every live source shares: the conditional GET of its own
+ * document, the skip of links already sent, and remembering the document's validators only once
+ * everything read from it is safely sent.
  */
 abstract class LiveSource implements NewsSource {
 
@@ -24,20 +36,28 @@ abstract class LiveSource implements NewsSource {
 
   protected final SourceSettings settings;
   protected final PolitenessSettings politeness;
-  protected final HostGate gate;
+  protected final HttpFetcher fetcher;
+  protected final ArticleAssembler assembler;
   protected final IngestMetrics metrics;
   protected final Clock clock;
+  private final HostGate gate;
+  private final ValidatorStore validators;
   private int failures;
 
   LiveSource(
       SourceSettings settings,
       PolitenessSettings politeness,
-      HostGate gate,
+      HttpFetcher fetcher,
+      ValidatorStore validators,
+      ArticleAssembler assembler,
       IngestMetrics metrics,
       Clock clock) {
     this.settings = settings;
     this.politeness = politeness;
-    this.gate = gate;
+    this.fetcher = fetcher;
+    this.gate = fetcher.gate();
+    this.validators = validators;
+    this.assembler = assembler;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -54,6 +74,52 @@ abstract class LiveSource implements NewsSource {
 
   /** One fetch-parse-offer round. Must not throw for anything but interruption. */
   abstract PollResult poll(ArticleSink sink) throws InterruptedException;
+
+  /** Fetches the source's own document (feed, listing page), conditionally on its validators. */
+  FetchOutcome fetchDocument(String accept) throws InterruptedException {
+    return fetcher.fetch(URI.create(settings.url()), accept, validators.get(settings.url()));
+  }
+
+  /**
+   * Remembers the document's validators once every offer settles without failure: a crash before
+   * that must not turn the next fetch into a 304 that hides unsent items.
+   */
+  void rememberWhenSent(
+      FetchOutcome.Fetched document, List<CompletableFuture<ArticleSink.Settled>> settled) {
+    CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new))
+        .thenRun(
+            () -> {
+              if (settled.stream().noneMatch(s -> s.join() == ArticleSink.Settled.FAILED)) {
+                validators.put(settings.url(), document.validators());
+              }
+            });
+  }
+
+  /** Whether {@code link} was sent before; the sink counts the skip. */
+  boolean alreadySent(String link, ArticleSink sink) {
+    Optional<String> linkId = assembler.linkId(link);
+    if (linkId.isPresent()) {
+      Deduplicator.Verdict known = sink.checkLink(linkId.get(), name());
+      if (!known.isNew()) {
+        sink.skipped(name(), known);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An article from an extracted page, with the source's tickers and language. */
+  Optional<ArticleAssembler.Assembled> fromPage(
+      PageReader.Page page, String link, @Nullable FeedItem item) {
+    return assembler.fromPage(
+        page.article(),
+        page.finalUrl(),
+        link,
+        item,
+        name(),
+        settings.tickers(),
+        settings.language());
+  }
 
   /**
    * Counts the fetch of the source's own document (feed, listing page) and returns how the poll

@@ -30,7 +30,12 @@ public final class SimulateSource implements NewsSource {
   private final Speed speed;
   private final Clock clock;
   private final ProgressListener progress;
+  private final HeadlineGenerator generator;
 
+  /**
+   * @throws com.finpulse.common.config.ConfigException when the simulator's headline templates are
+   *     broken (checked here, when ingest starts)
+   */
   public SimulateSource(
       Scenario scenario,
       SimulateSettings settings,
@@ -42,6 +47,7 @@ public final class SimulateSource implements NewsSource {
     this.speed = speed;
     this.clock = clock;
     this.progress = progress;
+    this.generator = new HeadlineGenerator(settings);
   }
 
   @Override
@@ -56,7 +62,7 @@ public final class SimulateSource implements NewsSource {
 
   @Override
   public void run(ArticleSink sink) throws InterruptedException {
-    List<SimulatedHeadline> headlines = new HeadlineGenerator(settings).generate(scenario);
+    List<SimulatedHeadline> headlines = generator.generate(scenario);
     Instant started = clock.instant();
     // The timeline ends when the last headline is sent: start + duration / speed.
     Instant timelineStart =

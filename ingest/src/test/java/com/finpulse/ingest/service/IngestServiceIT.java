@@ -42,10 +42,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,9 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (journal, or the read-back of news.raw when the journal lost lines), and a broker that goes down
  * mid-run and comes back loses nothing and duplicates nothing.
  *
- * <p>The tests share one broker and one topic; each counts the records it added.
+ * <p>The tests share one broker and one topic; each counts the records it added, with state of its
+ * own, so each stands alone and in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestServiceIT {
 
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -162,7 +159,6 @@ class IngestServiceIT {
   }
 
   @Test
-  @Order(1)
   void simulatedArticlesAreConsumedIntact() throws Exception {
     IngestConfig config = config(SMALL_SIMULATION);
     List<SimulatedHeadline> expected =
@@ -207,7 +203,6 @@ class IngestServiceIT {
   }
 
   @Test
-  @Order(2)
   void aRestartReSendsNothingEvenWhenTheJournalLostItsTail() throws Exception {
     Path csv = dir.resolve("sample.csv");
     List<String> lines = Files.readAllLines(SharedData.benzingaByTime()).subList(0, 401);
@@ -260,7 +255,6 @@ class IngestServiceIT {
   }
 
   @Test
-  @Order(3)
   void brokerDownMidRunLosesAndDuplicatesNothing() throws Exception {
     // ~400 articles paced over ~8 seconds; at most 20 unacknowledged at a time.
     IngestConfig config =
@@ -318,7 +312,6 @@ class IngestServiceIT {
   }
 
   @Test
-  @Order(5)
   void theWholeBenzingaFileReplaysAtMaxSpeed() throws Exception {
     IngestConfig config = config("replay:\n  source_name: benzinga-full\n");
     Map<TopicPartition, Long> from = endOffsets();
@@ -359,7 +352,6 @@ class IngestServiceIT {
   }
 
   @Test
-  @Order(4)
   void theProviderHonoursTheLauncherOptions() throws Exception {
     Path configDir = dir.resolve("config");
     Files.createDirectories(configDir);

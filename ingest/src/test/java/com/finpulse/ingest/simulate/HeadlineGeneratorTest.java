@@ -3,6 +3,7 @@ package com.finpulse.ingest.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finpulse.common.event.ContentFingerprint;
+import com.finpulse.common.event.FinancialTopics;
 import com.finpulse.ingest.config.SimulateSettings;
 import com.finpulse.ingest.testing.SharedData;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class HeadlineGeneratorTest {
             h -> {
               assertThat(h.offset()).isBetween(Duration.ofMinutes(90), Duration.ofMinutes(105));
               assertThat(h.tone()).isEqualTo(Tone.NEGATIVE);
-              assertThat(h.topic()).isEqualTo(Template.ENERGY_OIL);
+              assertThat(h.topic()).isEqualTo(FinancialTopics.NAMES.get(ENERGY_OIL));
             });
     for (int i = 1; i < spike.size(); i++) {
       assertThat(spike.get(i).offset()).isGreaterThanOrEqualTo(spike.get(i - 1).offset());

@@ -14,42 +14,20 @@ import com.finpulse.ingest.testing.TestSettings;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Feed and listing sources end to end against a loopback server serving the real fixtures: what is
  * offered, what is skipped, what is counted, what survives a restart of the source.
  */
-class LiveSourcesTest {
+class LiveSourcesTest extends LoopbackSourceTest {
 
   static final Charset CP1252 = Charset.forName("windows-1252");
-
-  @TempDir Path state;
-  LoopbackServer server;
-  SourceHarness harness;
-  RecordingSink sink;
-
-  @BeforeEach
-  void setUp() {
-    server = new LoopbackServer();
-    harness = new SourceHarness(state);
-    sink = new RecordingSink();
-  }
-
-  @AfterEach
-  void tearDown() {
-    harness.close();
-    server.close();
-  }
 
   byte[] fixture(String name) throws Exception {
     return Files.readAllBytes(SharedData.feeds().resolve(name));

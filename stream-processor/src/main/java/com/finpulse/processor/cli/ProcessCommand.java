@@ -2,10 +2,9 @@ package com.finpulse.processor.cli;
 
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
-import com.finpulse.common.cli.UsageException;
+import com.finpulse.common.cli.StopSignal;
 import com.finpulse.common.config.ConfigFiles;
 import com.finpulse.common.config.ConfigLoader;
-import com.finpulse.common.config.HumanDuration;
 import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.common.metrics.MeterRegistries;
 import com.finpulse.processor.config.ProcessorConfig;
@@ -19,8 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./finpulse process}: the stream processor alone, against the Kafka and InfluxDB its
@@ -62,7 +59,7 @@ public final class ProcessCommand implements Command {
     }
     Path configFile = args.path("config");
     Path stateDir = args.path("state-dir");
-    Duration statusEvery = duration(args.get("status-every", "10s"));
+    Duration statusEvery = args.duration("status-every", "10s");
     args.rejectUnknown();
     if (stateDir == null) {
       stateDir =
@@ -86,16 +83,13 @@ public final class ProcessCommand implements Command {
             meters,
             stateDir,
             SinkObserver.NONE);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
+    StopSignal stop =
+        StopSignal.install(
+            "finpulse-process-shutdown",
             () -> {
               service.close();
               meters.close();
-              stopped.countDown();
-            },
-            "finpulse-process-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+            });
     service.start();
     err.printf(
         "FinPulse processor: Kafka %s, InfluxDB %s (database %s), application %s, state in %s;"
@@ -106,16 +100,18 @@ public final class ProcessCommand implements Command {
         config.streams().applicationId(),
         stateDir.toAbsolutePath());
     long started = System.nanoTime();
-    while (!stopped.await(statusEvery.toMillis(), TimeUnit.MILLISECONDS)) {
-      if (!service.isHealthy()) {
-        err.println("FinPulse processor: failed (see the log above); stopping");
-        Runtime.getRuntime().removeShutdownHook(hook);
-        hook.run();
-        return 1;
+    StopSignal.Ending end =
+        stop.runUntilStopped(
+            statusEvery,
+            service::isHealthy,
+            () -> err.println(statusLine(service, meters, (System.nanoTime() - started) / 1e9)));
+    return switch (end) {
+      case STOPPED -> 0;
+      case FAILED -> {
+        err.println("FinPulse processor: failed (see the log above); stopped");
+        yield 1;
       }
-      err.println(statusLine(service, meters, (System.nanoTime() - started) / 1e9));
-    }
-    return 0;
+    };
   }
 
   static String statusLine(ProcessorService service, MeterRegistry meters, double seconds) {
@@ -143,13 +139,5 @@ public final class ProcessCommand implements Command {
             .stream()
             .mapToDouble(c -> c.count())
             .sum();
-  }
-
-  private static Duration duration(String text) {
-    try {
-      return HumanDuration.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage() + ", got '" + text + "'");
-    }
   }
 }

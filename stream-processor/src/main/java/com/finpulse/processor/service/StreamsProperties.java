@@ -2,7 +2,7 @@ package com.finpulse.processor.service;
 
 import com.finpulse.processor.config.ProcessorConfig;
 import com.finpulse.processor.config.StreamsSettings;
-import com.finpulse.processor.intake.DeadLetterHandlers;
+import com.finpulse.processor.deadletter.DeadLetterHandlers;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

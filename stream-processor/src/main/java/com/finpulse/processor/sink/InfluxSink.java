@@ -1,11 +1,12 @@
 package com.finpulse.processor.sink;
 
+import com.finpulse.common.event.ScoredArticle;
+import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.processor.intake.DeadLetters;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -194,7 +195,7 @@ public final class InfluxSink implements AutoCloseable {
       LOG.warn(
           "InfluxDB is down: the InfluxDB writer stops reading and holds {} records until it is"
               + " back",
-          pending == null ? 0 : pending.records);
+          pending == null ? 0 : pending.records());
       paused = true;
     }
     consumer.pause(consumer.assignment());
@@ -236,13 +237,15 @@ public final class InfluxSink implements AutoCloseable {
     if (!written) {
       return false;
     }
-    for (int i = 0; i < batch.undecodable.size(); i++) {
-      deadLetter(batch.undecodable.get(i), batch.decodeErrors.get(i), "SchemaException");
+    for (PendingWrite.Undecodable u : batch.undecodable()) {
+      deadLetter(u.record(), u.error(), "SchemaException");
     }
     long now = System.currentTimeMillis();
-    metrics.articlePointsWritten(batch.articles.size());
-    metrics.trendPointsWritten(batch.trends.size());
-    observer.written(List.copyOf(batch.articles), List.copyOf(batch.trends.values()), now);
+    List<ScoredArticle> articles = batch.articles();
+    List<TrendPoint> trends = batch.trends();
+    metrics.articlePointsWritten(articles.size());
+    metrics.trendPointsWritten(trends.size());
+    observer.written(articles, trends, now);
     return true;
   }
 
@@ -302,12 +305,7 @@ public final class InfluxSink implements AutoCloseable {
   }
 
   private void commit(PendingWrite batch) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    batch.nextOffsets.forEach(
-        (tp, next) ->
-            // The position also covers transaction markers after the last record read.
-            offsets.put(tp, new OffsetAndMetadata(Math.max(next.offset(), consumer.position(tp)))));
-    commit(offsets);
+    commit(batch.commitOffsets(consumer::position));
   }
 
   /**
@@ -349,17 +347,12 @@ public final class InfluxSink implements AutoCloseable {
       if (pending == null) {
         return;
       }
-      List<TopicPartition> kept = new ArrayList<>();
-      pending.firstOffsets.forEach(
-          (tp, offset) -> {
-            if (!revoked.contains(tp) && consumer.assignment().contains(tp)) {
-              consumer.seek(tp, offset);
-              kept.add(tp);
-            }
-          });
+      List<TopicPartition> kept =
+          pending.rewind(
+              tp -> !revoked.contains(tp) && consumer.assignment().contains(tp), consumer::seek);
       LOG.info(
           "Rebalance while {} records await InfluxDB: dropped them uncommitted (rewound {})",
-          pending.nextOffsets.size(),
+          pending.records(),
           kept);
       pending = null;
       busy = false;

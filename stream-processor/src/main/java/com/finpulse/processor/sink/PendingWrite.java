@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -25,24 +28,26 @@ final class PendingWrite {
   /** A record whose point InfluxDB accepts or rejects on its own (the slow path). */
   record Item(ConsumerRecord<byte[], byte[]> record, Point point) {}
 
-  final List<ScoredArticle> articles = new ArrayList<>();
+  /** A record that could not be read as its topic's event, and why. */
+  record Undecodable(ConsumerRecord<byte[], byte[]> record, String error) {}
+
+  private final List<ScoredArticle> articles = new ArrayList<>();
 
   /** Latest update per (key, window start): earlier ones in the same batch are superseded. */
-  final Map<String, TrendPoint> trends = new LinkedHashMap<>();
+  private final Map<String, TrendPoint> trends = new LinkedHashMap<>();
 
-  final Map<String, ConsumerRecord<byte[], byte[]>> sourceOf = new HashMap<>();
-  final List<ConsumerRecord<byte[], byte[]>> undecodable = new ArrayList<>();
-  final List<String> decodeErrors = new ArrayList<>();
-  final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-  final Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
-  int records;
+  private final Map<String, ConsumerRecord<byte[], byte[]>> sourceOf = new HashMap<>();
+  private final List<Undecodable> undecodable = new ArrayList<>();
+  private final Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+  private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+  private int records;
 
   void add(ConsumerRecords<byte[], byte[]> batch) {
     for (ConsumerRecord<byte[], byte[]> r : batch) {
       records++;
       TopicPartition tp = new TopicPartition(r.topic(), r.partition());
       firstOffsets.putIfAbsent(tp, r.offset());
-      nextOffsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
+      nextOffsets.put(tp, r.offset() + 1);
       try {
         if (r.topic().equals(Topics.NEWS_SCORED)) {
           ScoredArticle a = EventSerdes.scoredArticle().read(r.value());
@@ -56,14 +61,60 @@ final class PendingWrite {
           sourceOf.put("t:" + key, r);
         }
       } catch (SchemaException | NullPointerException e) {
-        undecodable.add(r);
-        decodeErrors.add(e.getMessage() == null ? "empty record" : e.getMessage());
+        undecodable.add(
+            new Undecodable(r, e.getMessage() == null ? "empty record" : e.getMessage()));
       }
     }
   }
 
   boolean isEmpty() {
     return nextOffsets.isEmpty();
+  }
+
+  /** Records read into this batch, decodable or not. */
+  int records() {
+    return records;
+  }
+
+  List<ScoredArticle> articles() {
+    return List.copyOf(articles);
+  }
+
+  /** The latest update of each trend window read. */
+  List<TrendPoint> trends() {
+    return List.copyOf(trends.values());
+  }
+
+  List<Undecodable> undecodable() {
+    return List.copyOf(undecodable);
+  }
+
+  /**
+   * The offsets to commit once the batch is written: past its last record, or {@code position}
+   * where the consumer moved further (over transaction markers).
+   */
+  Map<TopicPartition, OffsetAndMetadata> commitOffsets(ToLongFunction<TopicPartition> position) {
+    Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+    nextOffsets.forEach(
+        (tp, next) -> out.put(tp, new OffsetAndMetadata(Math.max(next, position.applyAsLong(tp)))));
+    return out;
+  }
+
+  /**
+   * Calls {@code seek} with the first offset read of each partition that {@code keep} accepts, so a
+   * dropped batch is read again; returns those partitions.
+   */
+  List<TopicPartition> rewind(
+      Predicate<TopicPartition> keep, BiConsumer<TopicPartition, Long> seek) {
+    List<TopicPartition> kept = new ArrayList<>();
+    firstOffsets.forEach(
+        (tp, offset) -> {
+          if (keep.test(tp)) {
+            seek.accept(tp, offset);
+            kept.add(tp);
+          }
+        });
+    return kept;
   }
 
   List<Point> points() {

@@ -6,9 +6,9 @@ import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.processor.config.ProcessorConfig;
-import com.finpulse.processor.intake.DeadLetterHandlers;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
+import com.finpulse.processor.service.StreamsProperties;
 import com.finpulse.processor.testing.Articles;
 import com.finpulse.processor.testing.DeterministicClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,12 +60,8 @@ final class TopologyHarness implements AutoCloseable {
     worker.start();
     Files.createDirectories(Path.of("target"));
     stateDir = Files.createTempDirectory(Path.of("target"), "topology-test");
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-topology-test");
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.putAll(DeadLetterHandlers.streamsProperties(metrics));
+    // The production settings (exactly-once, dead-letter handlers, the config's overrides).
+    Properties p = StreamsProperties.of(config, stateDir, metrics);
     // The driver flushes every store after every record; RocksDB makes that slow, and the window
     // logic is the same in memory.
     p.put(

@@ -1,4 +1,4 @@
-package com.finpulse.processor.intake;
+package com.finpulse.processor.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

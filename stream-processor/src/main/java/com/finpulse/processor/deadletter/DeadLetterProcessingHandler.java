@@ -1,5 +1,6 @@
-package com.finpulse.processor.intake;
+package com.finpulse.processor.deadletter;
 
+import com.finpulse.processor.intake.DeadLetters;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.ModelUnavailableException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.finpulse.processor.intake;
+package com.finpulse.processor.deadletter;
 
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.util.Map;
