@@ -192,6 +192,11 @@ public final class AlertsService implements ManagedService {
     InetSocketAddress console = api.consoleAddress();
     out.put("console", url(console != null ? console : api.address(), "/"));
     out.put("REST API", url(api.address(), "/api/v1/"));
+    out.put(
+        "API token",
+        config.api().token() != null
+            ? "api.token in alerts.yml"
+            : context.stateDir().resolve(ApiToken.FILE_NAME).toAbsolutePath().toString());
     return out;
   }
 
