@@ -33,6 +33,7 @@ export function chart(container, { series, yLabel, yRange, onPick, height = 240 
     width: Math.max(320, container.clientWidth || 600),
     height,
     cursor: { points: { size: 7 } },
+    legend: { live: false },
     scales: { x: { time: true }, y: yRange ? { range: yRange } : {} },
     axes: [
       { stroke: '#8b98a5', grid: { stroke: '#2a3642' } },
@@ -56,9 +57,14 @@ export function chart(container, { series, yLabel, yRange, onPick, height = 240 
   }
   const plot = new uPlot(opts, data, container);
   if (onPick) {
-    plot.over.addEventListener('click', () => {
-      const i = plot.cursor.idx;
-      if (i !== null && i !== undefined) onPick(data[0][i] * 1000);
+    // The window nearest to where the click landed.
+    plot.over.addEventListener('click', (e) => {
+      const t = plot.posToVal(e.offsetX, 'x');
+      let best = 0;
+      for (let i = 1; i < data[0].length; i++) {
+        if (Math.abs(data[0][i] - t) < Math.abs(data[0][best] - t)) best = i;
+      }
+      onPick(data[0][best] * 1000);
     });
   }
   return plot;

@@ -11,7 +11,7 @@ export function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -27,7 +27,7 @@ export function headlineLink(title, url) {
 }
 
 export function replace(container, ...children) {
-  container.replaceChildren(...children.flat().filter((c) => c));
+  container.replaceChildren(...children.flat(Infinity).filter((c) => c));
 }
 
 export const pct = (x) => (x === null || x === undefined ? '–' : (100 * x).toFixed(1) + '%');

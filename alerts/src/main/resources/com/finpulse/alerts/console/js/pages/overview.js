@@ -5,7 +5,7 @@ import { el, replace, pct, num, time, hash, severity, headlineLink } from '../do
 import { windowRangeControls } from './controls.js';
 
 export default async function overview(root) {
-  const state = { window: '1m', range: '1h' };
+  const state = { window: '5m', range: '1h' };
   const tiles = el('div', { class: 'tiles' });
   const share = el('div', { class: 'chart', id: 'chart-negative-share' });
   const score = el('div', { class: 'chart', id: 'chart-score' });
@@ -18,9 +18,9 @@ export default async function overview(root) {
     windowRangeControls(state, () => trends()),
     el('div', { class: 'grid' },
       el('div', { class: 'panel' }, el('h2', { text: 'Negative share per topic' }), share),
-      el('div', { class: 'panel' }, el('h2', { text: 'Mean sentiment score per topic' }), score),
       el('div', { class: 'panel' }, el('h2', { text: 'Articles per topic' }), volume),
-      el('div', { class: 'panel' }, el('h2', { text: 'Open alerts' }), open)),
+      el('div', { class: 'panel' }, el('h2', { text: 'Open alerts' }), open),
+      el('div', { class: 'panel' }, el('h2', { text: 'Mean sentiment score per topic' }), score)),
     el('div', { class: 'panel' }, el('h2', { text: 'Most negative headlines, last hour' }), worst));
 
   async function trends() {
@@ -29,8 +29,7 @@ export default async function overview(root) {
       api.get('/trends', { key_kind: 'market', window: state.window, range: state.range }),
     ]);
     const series = (value) => topics.series.map((s) => ({ label: s.key, points: s.points, value }));
-    chart(share, { series: series((p) => p.negative_share), yLabel: 'negative share', yRange: [0, 1],
-      onPick: null });
+    chart(share, { series: series((p) => p.negative_share), yLabel: 'negative share', yRange: [0, 1] });
     chart(score, { series: series((p) => p.mean_score), yLabel: 'mean score', yRange: [-1, 1] });
     chart(volume, { series: series((p) => p.count), yLabel: 'articles / ' + state.window });
     for (const c of [share, score, volume]) {
