@@ -93,6 +93,42 @@ class ConsoleServingTest {
   }
 
   @Test
+  void aSubscriptionAddedThroughTheApiIsChangedWithTheChecksOfTheYamlFile() throws Exception {
+    int port = server.address().getPort();
+    String base = "http://127.0.0.1:" + port + "/api/v1/subscriptions";
+    String desk =
+        "{\"name\":\"desk\",\"topics\":[\"Financials\"],\"channels\":{\"email\":[\"a@example.com\"]}}";
+    assertThat(send("POST", base, desk).statusCode()).isEqualTo(201);
+    HttpResponse<String> changed =
+        send(
+            "PUT",
+            base + "/desk",
+            "{\"name\":\"desk\",\"topics\":[\"Energy | Oil\"],"
+                + "\"channels\":{\"email\":[\"a@example.com\"]}}");
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.body()).contains("Energy | Oil").doesNotContain("Financials");
+    HttpResponse<String> refused =
+        send("PUT", base + "/desk", "{\"name\":\"desk\",\"topics\":[\"Financials\"]}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("subscription not changed", "channels: needs at least one e-mail address");
+    assertThat(send("PUT", base + "/desk", desk.replace("\"desk\"", "\"other\"")).statusCode())
+        .isEqualTo(400);
+    assertThat(send("PUT", base + "/nobody", desk.replace("\"desk\"", "\"nobody\"")).statusCode())
+        .isEqualTo(404);
+  }
+
+  private HttpResponse<String> send(String method, String url, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void readEndpointsNeedCredentialsAndInfluxDb() throws Exception {
     int console = server.consoleAddress().getPort();
     assertThat(get(console, "/api/v1/trends").statusCode()).isEqualTo(401);
