@@ -1,6 +1,7 @@
 package com.finpulse.alerts;
 
 import com.finpulse.alerts.api.ApiServer;
+import com.finpulse.alerts.api.HistoryReads;
 import com.finpulse.alerts.api.auth.ApiToken;
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.detect.DetectionTopology;
@@ -11,9 +12,11 @@ import com.finpulse.alerts.digest.DigestScheduler;
 import com.finpulse.alerts.digest.StreamsStatsSource;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.AlertLogReader;
+import com.finpulse.alerts.history.ArticleReader;
 import com.finpulse.alerts.history.ConsolePrinter;
 import com.finpulse.alerts.history.InfluxHistory;
 import com.finpulse.alerts.history.OutcomeRecorder;
+import com.finpulse.alerts.history.TrendReader;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.ChannelWarmUp;
 import com.finpulse.alerts.notify.DeliveryQueue;
@@ -45,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -97,6 +101,7 @@ public final class AlertsService implements ManagedService {
   private AlertBook book;
   private @Nullable ApiServer api;
   private @Nullable InfluxHistory influx;
+  private @Nullable InfluxStore influxStore;
   private volatile boolean failed;
 
   /**
@@ -177,6 +182,29 @@ public final class AlertsService implements ManagedService {
     return api == null ? null : api.address();
   }
 
+  /** The console's and the API's addresses (after start); empty when the API is off. */
+  @Override
+  public Map<String, String> addresses() {
+    if (api == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    InetSocketAddress console = api.consoleAddress();
+    out.put("console", url(console != null ? console : api.address(), "/"));
+    out.put("REST API", url(api.address(), "/api/v1/"));
+    out.put(
+        "API token",
+        config.api().token() != null
+            ? "api.token in alerts.yml"
+            : context.stateDir().resolve(ApiToken.FILE_NAME).toAbsolutePath().toString());
+    return out;
+  }
+
+  private static String url(InetSocketAddress a, String path) {
+    String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + path;
+  }
+
   @Override
   public void start() throws Exception {
     Files.createDirectories(context.stateDir());
@@ -210,6 +238,7 @@ public final class AlertsService implements ManagedService {
 
     if (config.history().influx()) {
       InfluxStore store = new InfluxStore(config.influx());
+      influxStore = store;
       influx = new InfluxHistory(store);
       closeables.add(store);
       closeables.add(influx);
@@ -322,19 +351,22 @@ public final class AlertsService implements ManagedService {
         TimeUnit.SECONDS);
 
     if (config.api().enabled()) {
+      HistoryReads history =
+          influxStore == null
+              ? HistoryReads.NONE
+              : new HistoryReads(new TrendReader(influxStore), new ArticleReader(influxStore));
       api =
           new ApiServer(
               config.api().address(),
+              config.api().consoleAddress(),
               ApiToken.resolve(config.api(), context.stateDir()),
               new ApiServer.Backends(
-                  registry, apiSubscriptions, fileStatus, silences, book, queue, waiters),
-              clock);
+                  registry, apiSubscriptions, fileStatus, silences, book, queue, waiters, history),
+              clock,
+              ApiServer.Limits.DEFAULT);
       api.start();
       closeables.add(api);
-      LOG.info(
-          "Alerts REST API on http://{}:{}/api/v1/",
-          api.address().getHostString(),
-          api.address().getPort());
+      addresses().forEach((what, where) -> LOG.info("Alerts {} on {}", what, where));
     }
     LOG.info(
         "Alerts service running: {} subscription(s), windows {}, console {}",

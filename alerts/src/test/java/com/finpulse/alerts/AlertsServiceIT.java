@@ -107,6 +107,7 @@ class AlertsServiceIT {
           allowed_private_networks: [127.0.0.1/32]
         api:
           bind: 127.0.0.1:0
+          console_bind: ""
           token: it-api-token-0123456789
         digest:
           enabled: false

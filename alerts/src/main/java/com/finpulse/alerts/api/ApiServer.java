@@ -27,7 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +56,17 @@ import org.slf4j.LoggerFactory;
  * GET    /api/v1/silences
  * POST   /api/v1/silences                      matchers + created_by + comment + ends_at|duration
  * DELETE /api/v1/silences/{id}                 expire now
- * GET    /api/v1/alerts?state=open|recent&amp;limit=N
+ * PUT    /api/v1/subscriptions/{name}          change one added through the API
+ * GET    /api/v1/alerts?state=open|recent&amp;limit=N&amp;key_kind=K&amp;key=X
  * GET    /api/v1/notifications?limit=N         recent delivery outcomes
+ * GET    /api/v1/trends?key_kind&amp;key&amp;window&amp;range   trend points from InfluxDB
+ * GET    /api/v1/articles?topic&amp;ticker&amp;sentiment&amp;source&amp;q&amp;range|from,to&amp;order
+ * GET    /api/v1/events                        server-sent events: alerts, trends
  * </pre>
+ *
+ * <p>The analyst console is served by the same server at {@code /} (files from the jar, see {@link
+ * ConsoleAssets}); with a console address the server listens there too, and both addresses serve
+ * both, so the page calls the API on its own origin.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -67,7 +80,29 @@ public final class ApiServer implements AutoCloseable {
       SilenceStore silences,
       AlertBook book,
       Dispatcher dispatcher,
-      OutcomeWaiters waiters) {}
+      OutcomeWaiters waiters,
+      HistoryReads history) {
+
+    /** Without InfluxDB: {@code /trends} and {@code /articles} answer 503. */
+    public Backends(
+        SubscriptionRegistry registry,
+        ApiSubscriptionStore apiSubscriptions,
+        Supplier<SubscriptionFileWatcher.Status> fileStatusNow,
+        SilenceStore silences,
+        AlertBook book,
+        Dispatcher dispatcher,
+        OutcomeWaiters waiters) {
+      this(
+          registry,
+          apiSubscriptions,
+          fileStatusNow,
+          silences,
+          book,
+          dispatcher,
+          waiters,
+          HistoryReads.NONE);
+    }
+  }
 
   /**
    * @param maxBodyBytes larger request bodies get 413
@@ -80,15 +115,34 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final InetSocketAddress bind;
+  private final @Nullable InetSocketAddress consoleBind;
   private final List<Route> routes;
+  private final EventsResource events;
+  private @Nullable ServerConnector apiConnector;
+  private @Nullable ServerConnector consoleConnector;
 
   public ApiServer(InetSocketAddress bind, String token, Backends backends, Clock clock) {
-    this(bind, token, backends, clock, Limits.DEFAULT);
+    this(bind, null, token, backends, clock, Limits.DEFAULT);
   }
 
   public ApiServer(
       InetSocketAddress bind, String token, Backends backends, Clock clock, Limits limits) {
+    this(bind, null, token, backends, clock, limits);
+  }
+
+  /**
+   * @param consoleBind a second address to listen on (the console's), or null
+   */
+  public ApiServer(
+      InetSocketAddress bind,
+      @Nullable InetSocketAddress consoleBind,
+      String token,
+      Backends backends,
+      Clock clock,
+      Limits limits) {
     this.bind = bind;
+    this.consoleBind = consoleBind;
+    this.events = new EventsResource(backends.book());
     Requests requests = new Requests(limits.maxBodyBytes());
     Sessions sessions = new Sessions(clock);
     Authenticator auth = new Authenticator(token, sessions);
@@ -105,12 +159,23 @@ public final class ApiServer implements AutoCloseable {
                 requests),
             new SilencesResource(backends.silences(), requests, clock),
             new AlertsResource(backends.book()),
-            new NotificationsResource(backends.book()));
+            new NotificationsResource(backends.book()),
+            new TrendsResource(backends.history(), clock),
+            new ArticlesResource(backends.history(), clock),
+            events);
     Routes[] registered = new Routes[1];
     this.app =
         Javalin.create(
             config -> {
               configure(config, bind, limits);
+              ConsoleAssets.register(config);
+              if (consoleBind != null) {
+                // With a connector of its own, Javalin adds none: both listeners are declared.
+                config.jetty.addConnector(
+                    (server, http) -> apiConnector = connector(server, http, bind));
+                config.jetty.addConnector(
+                    (server, http) -> consoleConnector = connector(server, http, consoleBind));
+              }
               config.routes.before(ctx -> guardSize(ctx, requests));
               config.routes.beforeMatched(auth::check);
               config.routes.exception(ApiException.class, ApiServer::answer);
@@ -125,9 +190,7 @@ public final class ApiServer implements AutoCloseable {
   private static void configure(JavalinConfig config, InetSocketAddress bind, Limits limits) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    // The address itself, not a name: "localhost" could bind ::1 where 127.0.0.1 was meant.
-    config.jetty.host =
-        bind.getAddress() != null ? bind.getAddress().getHostAddress() : bind.getHostString();
+    config.jetty.host = hostOf(bind);
     config.jetty.port = bind.getPort();
     QueuedThreadPool pool = new QueuedThreadPool(limits.threads(), 2);
     pool.setName("alerts-api");
@@ -140,13 +203,36 @@ public final class ApiServer implements AutoCloseable {
     config.jsonMapper(new Json());
   }
 
+  /** The address itself, not a name: "localhost" could bind ::1 where 127.0.0.1 was meant. */
+  private static String hostOf(InetSocketAddress address) {
+    return address.getAddress() != null
+        ? address.getAddress().getHostAddress()
+        : address.getHostString();
+  }
+
+  private static ServerConnector connector(
+      Server server, HttpConfiguration http, InetSocketAddress address) {
+    ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+    c.setHost(hostOf(address));
+    c.setPort(address.getPort());
+    return c;
+  }
+
   public void start() {
     app.start();
   }
 
   /** Where it listens (the port chosen when bound to port 0). */
   public InetSocketAddress address() {
-    return new InetSocketAddress(bind.getAddress(), app.port());
+    return new InetSocketAddress(
+        bind.getAddress(), apiConnector != null ? apiConnector.getLocalPort() : app.port());
+  }
+
+  /** Where the console's own listener is (after start), or null when there is none. */
+  public @Nullable InetSocketAddress consoleAddress() {
+    return consoleConnector == null || consoleBind == null
+        ? null
+        : new InetSocketAddress(consoleBind.getAddress(), consoleConnector.getLocalPort());
   }
 
   /** Every route, for the check of the OpenAPI description. */
@@ -157,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
   /** A declared body over the limit is refused before anything reads it, token or not. */
   private static void guardSize(Context ctx, Requests requests) {
     ctx.header("Cache-Control", "no-store");
-    ctx.header("X-Content-Type-Options", "nosniff");
+    ConsoleAssets.HEADERS.forEach(ctx::header);
     if (ctx.contentLength() > requests.maxBody()) {
       throw requests.tooLarge();
     }
@@ -203,6 +289,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    events.close();
     app.stop();
   }
 

@@ -18,11 +18,14 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading and checking requests, in one place: the body size limit, strict JSON (unknown fields are
@@ -126,6 +129,48 @@ final class Requests {
       throw new ApiException(400, name + " must be " + String.join(" or ", allowed));
     }
     return value;
+  }
+
+  /** The time ranges the console offers, as {@code range}: the first is the default. */
+  static final List<String> RANGES = List.of("1h", "6h", "24h", "7d");
+
+  /** {@code range}: one of {@link #RANGES}. */
+  static Duration range(Context ctx) {
+    return HumanDuration.parse(choice(ctx, "range", RANGES));
+  }
+
+  /** A query parameter, trimmed; null when absent or blank. At most 200 characters. */
+  static @Nullable String optional(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > 200) {
+      throw new ApiException(400, name + " must be at most 200 characters");
+    }
+    return value.trim();
+  }
+
+  /** A query parameter naming a constant of {@code type} by its label; the first is the default. */
+  static <E extends Enum<E>> E enumChoice(
+      Context ctx, String name, Class<E> type, Function<E, String> label) {
+    List<E> constants = List.of(type.getEnumConstants());
+    String chosen = choice(ctx, name, constants.stream().map(label).toList());
+    return constants.stream().filter(c -> label.apply(c).equals(chosen)).findFirst().orElseThrow();
+  }
+
+  /** A timestamp query parameter such as {@code 2026-03-01T09:30:00Z}; null when absent. */
+  static @Nullable Instant instant(Context ctx, String name) {
+    String value = optional(ctx, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ApiException(
+          400, name + " must be " + NAMES.get(Instant.class) + ", got '" + value + "'");
+    }
   }
 
   private static String at(JsonMappingException e) {

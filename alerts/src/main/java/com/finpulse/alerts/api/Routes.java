@@ -3,8 +3,10 @@ package com.finpulse.alerts.api;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.sse.SseClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Registers the resources' routes under {@link #PREFIX} and remembers them (for the OpenAPI check).
@@ -26,6 +28,16 @@ public final class Routes {
 
   public void post(String path, Access access, Handler handler) {
     add(HandlerType.POST, path, access, handler);
+  }
+
+  public void put(String path, Access access, Handler handler) {
+    add(HandlerType.PUT, path, access, handler);
+  }
+
+  /** A server-sent event stream: a GET that stays open. */
+  public void sse(String path, Access access, Consumer<SseClient> client) {
+    config.sse(PREFIX + path, client, access);
+    registered.add(new Route(HandlerType.GET, path, access));
   }
 
   public void delete(String path, Access access, Handler handler) {

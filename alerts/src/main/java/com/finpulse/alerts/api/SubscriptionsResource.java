@@ -4,6 +4,7 @@ import com.finpulse.alerts.subscription.ApiSubscriptionStore;
 import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.SubscriptionFileWatcher;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
+import com.finpulse.common.text.LogText;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ final class SubscriptionsResource implements ApiResource {
   public void register(Routes routes) {
     routes.get("/subscriptions", Access.SIGNED_IN, this::list);
     routes.post("/subscriptions", Access.SIGNED_IN, this::add);
+    routes.put("/subscriptions/{name}", Access.SIGNED_IN, this::replace);
     routes.delete("/subscriptions/{name}", Access.SIGNED_IN, this::remove);
     routes.post("/subscriptions/{name}/test", Access.SIGNED_IN, this::test);
   }
@@ -65,6 +67,28 @@ final class SubscriptionsResource implements ApiResource {
     }
     LOG.info("Subscription {} added through the API", s.name());
     ctx.status(201).json(SubscriptionView.of(registry.find(s.name()).orElseThrow()));
+  }
+
+  private void replace(Context ctx) throws IOException {
+    String name = ctx.pathParam("name");
+    SubscriptionRegistry.Entry entry = find(name);
+    Subscription s = requests.body(ctx, Subscription.class);
+    if (!s.name().equals(name)) {
+      throw new ApiException(400, "name: must stay '" + name + "' (remove and add to rename)");
+    }
+    switch (entry.source()) {
+      case FILE ->
+          throw new ApiException(
+              409, "'" + name + "' is defined in subscriptions.yml; change it there");
+      case API -> {
+        List<String> problems = store.replace(s);
+        if (!problems.isEmpty()) {
+          throw new ApiException(400, "subscription not changed", problems);
+        }
+        LOG.info("Subscription {} changed through the API", LogText.escape(name));
+        ctx.json(SubscriptionView.of(registry.find(name).orElseThrow()));
+      }
+    }
   }
 
   private void remove(Context ctx) throws IOException {

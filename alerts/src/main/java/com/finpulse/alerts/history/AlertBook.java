@@ -17,6 +17,7 @@ public final class AlertBook {
   private final Map<String, Alert> open = new LinkedHashMap<>();
   private final Deque<Alert> recent = new ArrayDeque<>();
   private final Deque<NotificationOutcome> outcomes = new ArrayDeque<>();
+  private long version;
 
   public AlertBook(int capacity) {
     this.capacity = capacity;
@@ -35,6 +36,7 @@ public final class AlertBook {
     } else {
       open.remove(a.id());
     }
+    version++;
     recent.addFirst(a);
     while (recent.size() > capacity) {
       recent.removeLast();
@@ -43,10 +45,16 @@ public final class AlertBook {
   }
 
   public synchronized void apply(NotificationOutcome o) {
+    version++;
     outcomes.addFirst(o);
     while (outcomes.size() > capacity) {
       outcomes.removeLast();
     }
+  }
+
+  /** Grows with every alert state change and delivery outcome: the console's cue to refresh. */
+  public synchronized long version() {
+    return version;
   }
 
   public synchronized List<Alert> open() {

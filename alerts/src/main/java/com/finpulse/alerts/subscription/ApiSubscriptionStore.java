@@ -53,17 +53,7 @@ public final class ApiSubscriptionStore {
    * @return the problems ({@code key: message}); empty when it was added
    */
   public synchronized List<String> add(Subscription s) throws IOException {
-    Validation v = Validation.root();
-    s.validate(v);
-    List<String> problems = new ArrayList<>();
-    v.problems().forEach(p -> problems.add(p.path() + ": " + p.message()));
-    List<WebhookSpec> webhooks = s.channels().webhooks();
-    for (int i = 0; i < webhooks.size(); i++) {
-      String refusal = webhookUrls.refusal(webhooks.get(i).url());
-      if (refusal != null) {
-        problems.add("channels.webhooks[" + i + "].url: " + refusal);
-      }
-    }
+    List<String> problems = problems(s);
     if (registry.names().contains(s.name())) {
       problems.add("name: '" + s.name() + "' exists already");
     }
@@ -75,6 +65,50 @@ public final class ApiSubscriptionStore {
     save(next);
     registry.replaceApi(next);
     return List.of();
+  }
+
+  /**
+   * Validates {@code s} as {@link #add} does and puts it in place of the API subscription of the
+   * same name.
+   *
+   * @return the problems; empty when it was replaced
+   * @throws IllegalArgumentException when no API subscription has that name
+   */
+  public synchronized List<String> replace(Subscription s) throws IOException {
+    List<Subscription> next = new ArrayList<>(current());
+    int at = -1;
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).name().equals(s.name())) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      throw new IllegalArgumentException("no API subscription named '" + s.name() + "'");
+    }
+    List<String> problems = problems(s);
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    next.set(at, s);
+    save(next);
+    registry.replaceApi(next);
+    return List.of();
+  }
+
+  /** The checks of the YAML file, plus the delivery's refusal of webhook targets. */
+  private List<String> problems(Subscription s) {
+    Validation v = Validation.root();
+    s.validate(v);
+    List<String> problems = new ArrayList<>();
+    v.problems().forEach(p -> problems.add(p.path() + ": " + p.message()));
+    List<WebhookSpec> webhooks = s.channels().webhooks();
+    for (int i = 0; i < webhooks.size(); i++) {
+      String refusal = webhookUrls.refusal(webhooks.get(i).url());
+      if (refusal != null) {
+        problems.add("channels.webhooks[" + i + "].url: " + refusal);
+      }
+    }
+    return problems;
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.finpulse.app.up;
 
+import com.finpulse.app.logging.LogFile;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
 import com.finpulse.common.cli.StopSignal;
@@ -7,6 +8,7 @@ import com.finpulse.common.cli.UsageException;
 import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
+import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.lifecycle.ServiceProvider;
 import com.finpulse.common.metrics.MeterRegistries;
@@ -22,8 +24,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -106,6 +110,7 @@ public final class UpCommand implements Command {
     args.rejectUnknown();
 
     Files.createDirectories(stateDir);
+    Optional<Path> logFile = LogFile.route(stateDir);
     try (FileChannel lockFile =
             FileChannel.open(
                 stateDir.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -124,13 +129,23 @@ public final class UpCommand implements Command {
       }
       options.put("console", "true");
       return runStack(
-          stateDir, configDir, partitions, options, exitWhenIdle, statusEvery, idleQuiet, out, err);
+          stateDir,
+          configDir,
+          logFile,
+          partitions,
+          options,
+          exitWhenIdle,
+          statusEvery,
+          idleQuiet,
+          out,
+          err);
     }
   }
 
   private int runStack(
       Path stateDir,
       Path configDir,
+      Optional<Path> logFile,
       int partitions,
       Map<String, String> options,
       boolean exitWhenIdle,
@@ -146,11 +161,12 @@ public final class UpCommand implements Command {
     stack = new LocalStack(stateDir, System.getenv());
     stack.start(partitions);
     err.printf(
-        "FinPulse up: Kafka %s, InfluxDB %s (database %s), state in %s%n",
+        "FinPulse up: Kafka %s, InfluxDB %s (database %s), state in %s%s%n",
         stack.bootstrapServers(),
         stack.influxUrl(),
         stack.influxSettings().database(),
-        stateDir.toAbsolutePath());
+        stateDir.toAbsolutePath(),
+        logFile.map(f -> ", library logs in " + f).orElse(""));
 
     meters = MeterRegistries.create("finpulse", MetricsSettings.defaults(), stack.influxSettings());
     if (providers.isEmpty()) {
@@ -172,6 +188,7 @@ public final class UpCommand implements Command {
     if (!started) {
       return 130;
     }
+    printAddresses(err);
     err.println(
         "FinPulse up: running "
             + providers.stream().map(ServiceProvider::name).toList()
@@ -227,6 +244,19 @@ public final class UpCommand implements Command {
     out.println(counts.summaryJson(trendPoints));
     out.flush();
     return 0;
+  }
+
+  /** Where to point a browser or a client: the services' addresses, then Kafka and InfluxDB. */
+  private void printAddresses(PrintStream err) {
+    Map<String, String> all = new LinkedHashMap<>();
+    for (ManagedService s : services.running()) {
+      all.putAll(s.addresses());
+    }
+    all.put("Kafka", stack.bootstrapServers());
+    all.put(
+        "InfluxDB", stack.influxUrl() + " (database " + stack.influxSettings().database() + ")");
+    int width = all.keySet().stream().mapToInt(String::length).max().orElse(0);
+    all.forEach((what, where) -> err.printf("  %-" + width + "s  %s%n", what, where));
   }
 
   /**

@@ -1,0 +1,141 @@
+package com.finpulse.alerts.history;
+
+import com.finpulse.common.event.Sentiment;
+import com.finpulse.common.influx.InfluxQl;
+import com.finpulse.common.influx.InfluxSchema.Article;
+import com.finpulse.common.influx.InfluxStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.influxdb.dto.QueryResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scored articles the stream processor wrote to InfluxDB ({@link Article}), filtered: topic and
+ * sentiment (tags) in the query, ticker, source and text over the newest {@link #SCAN} articles of
+ * the time range (fields, matched here so that no request text becomes a regular expression).
+ */
+public final class ArticleReader {
+
+  static final int SCAN = 5000;
+
+  /** One scored article. */
+  public record Row(
+      Instant time,
+      String articleId,
+      String topic,
+      Sentiment sentiment,
+      String title,
+      @Nullable String url,
+      String source,
+      List<String> tickers,
+      double score,
+      double pNegative,
+      double pNeutral,
+      double pPositive) {}
+
+  /** Newest first, or most negative first. */
+  public enum Order {
+    LATEST,
+    MOST_NEGATIVE
+  }
+
+  /**
+   * What to read; null filters match everything.
+   *
+   * @param text words of the title, case-insensitive
+   */
+  public record Filter(
+      @Nullable String topic,
+      @Nullable String ticker,
+      @Nullable Sentiment sentiment,
+      @Nullable String source,
+      @Nullable String text,
+      Instant from,
+      Instant to,
+      Order order,
+      int limit) {}
+
+  private final InfluxStore store;
+
+  public ArticleReader(InfluxStore store) {
+    this.store = store;
+  }
+
+  public List<Row> read(Filter f) {
+    StringBuilder q =
+        new StringBuilder("SELECT * FROM ")
+            .append(InfluxQl.identifier(Article.MEASUREMENT))
+            .append(" WHERE time >= ")
+            .append(InfluxQl.time(f.from()))
+            .append(" AND time < ")
+            .append(InfluxQl.time(f.to()));
+    if (f.topic() != null) {
+      q.append(" AND ")
+          .append(InfluxQl.identifier(Article.TAG_TOPIC))
+          .append(" = ")
+          .append(InfluxQl.literal(f.topic()));
+    }
+    if (f.sentiment() != null) {
+      q.append(" AND ")
+          .append(InfluxQl.identifier(Article.TAG_SENTIMENT))
+          .append(" = ")
+          .append(InfluxQl.literal(f.sentiment().label()));
+    }
+    q.append(" ORDER BY time DESC LIMIT ").append(SCAN);
+    Predicate<Row> keep = matches(f);
+    List<Row> rows = new ArrayList<>();
+    for (QueryResult.Result r : store.query(q.toString()).getResults()) {
+      if (r.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series s : r.getSeries()) {
+        for (List<Object> values : s.getValues()) {
+          Row row = row(InfluxRows.of(s, values));
+          if (keep.test(row)) {
+            rows.add(row);
+          }
+        }
+      }
+    }
+    Comparator<Row> order =
+        switch (f.order()) {
+          case LATEST -> Comparator.comparing(Row::time).reversed();
+          case MOST_NEGATIVE ->
+              Comparator.comparingDouble(Row::pNegative)
+                  .reversed()
+                  .thenComparing(Comparator.comparing(Row::time).reversed());
+        };
+    return rows.stream().sorted(order).limit(f.limit()).toList();
+  }
+
+  private static Predicate<Row> matches(Filter f) {
+    String ticker = f.ticker() == null ? null : f.ticker().trim().toUpperCase(Locale.ROOT);
+    String text = f.text() == null ? null : f.text().trim().toLowerCase(Locale.ROOT);
+    return row ->
+        (ticker == null || row.tickers().contains(ticker))
+            && (f.source() == null || row.source().equals(f.source()))
+            && (text == null || row.title().toLowerCase(Locale.ROOT).contains(text));
+  }
+
+  private static Row row(InfluxRows v) {
+    String tickers = v.text(Article.FIELD_TICKERS);
+    return new Row(
+        v.time(),
+        v.text(Article.FIELD_ARTICLE_ID),
+        v.tag(Article.TAG_TOPIC),
+        Sentiment.fromLabel(v.tag(Article.TAG_SENTIMENT)),
+        v.text(Article.FIELD_TITLE),
+        v.optionalText(Article.FIELD_URL),
+        v.text(Article.FIELD_SOURCE),
+        tickers.isEmpty() ? List.of() : Arrays.asList(tickers.split(",")),
+        v.number(Article.FIELD_SCORE),
+        v.number(Article.FIELD_P_NEGATIVE),
+        v.number(Article.FIELD_P_NEUTRAL),
+        v.number(Article.FIELD_P_POSITIVE));
+  }
+}
