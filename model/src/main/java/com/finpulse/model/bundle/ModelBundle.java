@@ -231,13 +231,22 @@ public final class ModelBundle {
    * atomically.
    */
   public static ModelManifest save(Path dir, ModelManifest manifest, Map<String, Tensor> out) {
+    return save(dir, manifest, out, name -> false);
+  }
+
+  /** As {@link #save(Path, ModelManifest, Map)}, the {@code half} tensors stored as float16. */
+  public static ModelManifest save(
+      Path dir,
+      ModelManifest manifest,
+      Map<String, Tensor> out,
+      java.util.function.Predicate<String> half) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new WeightsException(dir + ": cannot save model (" + e.getMessage() + ")", e);
     }
     Path weights = dir.resolve(WEIGHTS);
-    Safetensors.write(weights, out, Map.of("format", "pt", "producer", "finpulse"));
+    Safetensors.write(weights, out, Map.of("format", "pt", "producer", "finpulse"), half);
     ModelManifest withSha = manifest.withWeights(WEIGHTS, EncoderLoader.sha256(weights));
     saveManifest(dir, withSha);
     return withSha;

@@ -146,6 +146,18 @@ public final class Safetensors {
 
   /** Writes F32 tensors atomically (temp file, then rename). */
   public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
+    write(file, tensors, metadata, name -> false);
+  }
+
+  /**
+   * Writes the tensors atomically (temp file, then rename): those {@code half} names as F16 (half
+   * the bytes, about three significant digits), the others as F32.
+   */
+  public static void write(
+      Path file,
+      Map<String, Tensor> tensors,
+      Map<String, String> metadata,
+      java.util.function.Predicate<String> half) {
     ObjectNode header = JSON.createObjectNode();
     if (!metadata.isEmpty()) {
       ObjectNode m = header.putObject("__metadata__");
@@ -154,12 +166,13 @@ public final class Safetensors {
     long offset = 0;
     for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
       ObjectNode t = header.putObject(e.getKey());
-      t.put("dtype", "F32");
+      boolean f16 = half.test(e.getKey());
+      t.put("dtype", f16 ? "F16" : "F32");
       var shape = t.putArray("shape");
       for (long d : e.getValue().shape()) {
         shape.add(d);
       }
-      long bytes = 4L * e.getValue().data().length;
+      long bytes = (f16 ? 2L : 4L) * e.getValue().data().length;
       t.putArray("data_offsets").add(offset).add(offset + bytes);
       offset += bytes;
     }
@@ -184,13 +197,18 @@ public final class Safetensors {
           out.write(' ');
         }
         ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-        for (Tensor t : tensors.values()) {
-          for (float f : t.data()) {
-            if (!chunk.hasRemaining()) {
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+          boolean f16 = half.test(e.getKey());
+          for (float f : e.getValue().data()) {
+            if (chunk.remaining() < 4) {
               out.write(chunk.array(), 0, chunk.position());
               chunk.clear();
             }
-            chunk.putFloat(f);
+            if (f16) {
+              chunk.putShort(Float.floatToFloat16(f));
+            } else {
+              chunk.putFloat(f);
+            }
           }
         }
         out.write(chunk.array(), 0, chunk.position());

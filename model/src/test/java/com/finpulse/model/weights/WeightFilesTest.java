@@ -42,6 +42,27 @@ class WeightFilesTest {
   }
 
   @Test
+  void namedTensorsAreWrittenInHalfPrecisionAndReadBack() {
+    Path f = tmp.resolve("half.safetensors");
+    Map<String, Tensor> in = new LinkedHashMap<>();
+    in.put(
+        "a.lora_A.weight",
+        new Tensor(new long[] {2, 3}, new float[] {1f, -0.5f, 1e-3f, 3.14159f, 0f, -2f}));
+    in.put("ln.weight", new Tensor(new long[] {3}, new float[] {1.0001f, 0.9999f, 1f}));
+    Safetensors.write(f, in, Map.of(), name -> name.endsWith("lora_A.weight"));
+    Safetensors.Contents out = Safetensors.read(f);
+    float[] half = out.tensors().get("a.lora_A.weight").data();
+    for (int i = 0; i < half.length; i++) {
+      assertThat(half[i])
+          .isCloseTo(
+              in.get("a.lora_A.weight").data()[i], org.assertj.core.data.Offset.offset(2e-3f));
+    }
+    assertThat(half[3]).as("rounded to float16").isNotEqualTo(3.14159f);
+    assertThat(out.tensors().get("ln.weight").data()).containsExactly(1.0001f, 0.9999f, 1f);
+    assertThat(f.toFile().length()).isLessThan(8 + 200 + 6 * 4 + 3 * 4);
+  }
+
+  @Test
   void readsHalfPrecisionFromOtherWriters() throws Exception {
     String header =
         "{\"h\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,4]},\"b\":{\"dtype\":\"BF16\",\"shape\":[1],\"data_offsets\":[4,6]}}";
