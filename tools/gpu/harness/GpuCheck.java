@@ -565,15 +565,7 @@ public final class GpuCheck {
     o.put("texts", n);
     o.put("tokens_per_text", maxLength);
     try {
-      Classifier c =
-          Classifiers.load(
-              modelDir,
-              ClassifierOptions.defaults()
-                  .withDevice(device)
-                  .withTokenBudget(
-                      (int) Math.min(Integer.MAX_VALUE, (long) n * Math.max(1, maxLength)), n)
-                  .withGpuBatch(
-                      (int) Math.min(Integer.MAX_VALUE, (long) n * Math.max(1, maxLength)), n));
+      Classifier c = Classifiers.load(modelDir, options(n, mainPrecision(), true));
       try {
         List<String> big = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -14,6 +14,7 @@ import com.finpulse.model.task.Task;
 import com.finpulse.model.text.BertTokenizer;
 import com.finpulse.model.text.TokenizedText;
 import com.finpulse.model.train.DevEvaluation;
+import com.finpulse.model.train.TaskTexts;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,7 +107,7 @@ final class BlendCommand {
         BertTokenizer tok = new BertTokenizer(loaded.tokenizerJson(), saved.maxLength())) {
       net.encoder().prepareForInference(DataType.FLOAT32);
       Map<Task, List<TokenizedText>> devTok =
-          DevEvaluation.tokenize(tok, dev.dev(), saved.entityInputOrDefault());
+          TaskTexts.tokenize(tok, dev.dev(), saved.entityInputOrDefault());
       DevEvaluation eval = DevEvaluation.of(net, devTok, dev.dev(), dev.labels());
       for (Map.Entry<Task, ClassificationMetrics> e : eval.metrics().entrySet()) {
         err.printf(

@@ -34,7 +34,6 @@ final class BertClassifier implements Classifier {
 
   private final MultiTaskNetwork net;
   private final BertTokenizer tokenizer;
-  private final ClassifierOptions options;
   private final String modelId;
   private final EntityInput entityInput;
   private final List<String> topicLabels;
@@ -71,7 +70,6 @@ final class BertClassifier implements Classifier {
       boolean tokenizeAhead) {
     this.net = net;
     this.tokenizer = tokenizer;
-    this.options = options;
     String sha = manifest.weightsSha256() == null ? "" : manifest.weightsSha256();
     this.modelId = manifest.name() + "@" + sha.substring(0, Math.min(12, sha.length()));
     this.topicLabels = List.copyOf(net.labels(Task.TOPIC));

@@ -7,9 +7,6 @@ import com.finpulse.model.eval.TemperatureScaling;
 import com.finpulse.model.task.BatchedInference;
 import com.finpulse.model.task.MultiTaskNetwork;
 import com.finpulse.model.task.Task;
-import com.finpulse.model.text.BertTokenizer;
-import com.finpulse.model.text.EntityInput;
-import com.finpulse.model.text.TargetedText;
 import com.finpulse.model.text.TokenizedText;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -78,25 +75,5 @@ public record DevEvaluation(
                     dev.get(task).stream().mapToInt(LabeledText::label).toArray(),
                     probs)));
     return out;
-  }
-
-  /** The rows of each task as the network reads them (text, or text and target). */
-  public static Map<Task, List<TokenizedText>> tokenize(
-      BertTokenizer tok, Map<Task, List<LabeledText>> data, EntityInput entityInput) {
-    Map<Task, List<TokenizedText>> out = new EnumMap<>(Task.class);
-    data.forEach((t, xs) -> out.put(t, tokenize(tok, t, xs, entityInput)));
-    return out;
-  }
-
-  private static List<TokenizedText> tokenize(
-      BertTokenizer tok, Task t, List<LabeledText> xs, EntityInput entityInput) {
-    if (xs.isEmpty()) {
-      return List.of();
-    }
-    return t.targeted()
-        ? tok.tokenizePairs(
-            xs.stream().map(x -> new TargetedText(x.text(), List.of(x.target()))).toList(),
-            entityInput)
-        : tok.tokenize(xs.stream().map(LabeledText::text).toList());
   }
 }

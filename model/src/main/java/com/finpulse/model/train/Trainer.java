@@ -111,10 +111,9 @@ public final class Trainer {
       }
       net.encoder().setHiddenDropout(cfg.hiddenDropout());
       net.setHeadDropout(cfg.headDropout());
-      Map<Task, List<TokenizedText>> trainTok =
-          DevEvaluation.tokenize(tok, train, cfg.entityInput());
+      Map<Task, List<TokenizedText>> trainTok = TaskTexts.tokenize(tok, train, cfg.entityInput());
       Map<Task, int[]> trainLabels = labelArrays(train);
-      Map<Task, List<TokenizedText>> devTok = DevEvaluation.tokenize(tok, dev, cfg.entityInput());
+      Map<Task, List<TokenizedText>> devTok = TaskTexts.tokenize(tok, dev, cfg.entityInput());
       Map<Task, float[]> classWeights = classWeights(train, labels);
 
       ParameterGroups params =
