@@ -1,11 +1,12 @@
 package com.finpulse.alerts.cli;
 
+import com.finpulse.alerts.AlertsConfigFiles;
 import com.finpulse.alerts.AlertsService;
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.subscription.SubscriptionsFile;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.Command;
-import com.finpulse.common.config.ConfigException;
+import com.finpulse.common.cli.StopSignal;
 import com.finpulse.common.config.ConfigFiles;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.lifecycle.ServiceContext;
@@ -15,11 +16,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code ./finpulse alerts}: the alerts service alone, against the configured servers. */
 public final class AlertsCommand implements Command {
@@ -65,51 +65,24 @@ public final class AlertsCommand implements Command {
     args.rejectUnknown();
 
     Map<String, String> env = System.getenv();
-    ConfigLoader loader = new ConfigLoader(env);
     Path configFile =
         config != null ? config : ConfigFiles.locate(AlertsConfig.FILE_NAME, null, env);
-    if (subscriptions != null && !Files.exists(subscriptions)) {
-      err.println("finpulse alerts: " + subscriptions + ": file not found");
-      return 1;
-    }
-    // Both files, every problem, before anything starts.
-    Path subsToCheck = subscriptions;
-    if (subsToCheck == null
-        && configFile != null
-        && Files.exists(configFile.resolveSibling(SubscriptionsFile.FILE_NAME))) {
-      subsToCheck = configFile.resolveSibling(SubscriptionsFile.FILE_NAME);
-    }
-    List<String> problems =
-        AlertsService.checkConfig(
+    // Both files found and checked, every problem listed, before anything starts.
+    AlertsConfigFiles files =
+        AlertsConfigFiles.load(
             new ServiceContext(env, null, new SimpleMeterRegistry(), Path.of("."), out, Map.of()),
             configFile,
-            subsToCheck);
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    AlertsConfig cfg = AlertsConfig.load(loader, configFile);
-    Path subs = subscriptions;
-    if (subs == null && cfg.subscriptions().file() != null) {
-      subs = Path.of(cfg.subscriptions().file());
-    }
-    if (subs == null) {
-      subs =
-          configFile != null
-              ? configFile.resolveSibling(SubscriptionsFile.FILE_NAME)
-              : ConfigFiles.locate(SubscriptionsFile.FILE_NAME, null, env);
-    }
-    if (subs != null && !Files.exists(subs)) {
-      if (subscriptions != null) {
-        err.println("finpulse alerts: " + subs + ": file not found");
-        return 1;
-      }
-      subs = null;
-    }
+            subscriptions);
+    AlertsConfig cfg = files.config();
+    Path subs = files.subscriptionsYml();
     if (check) {
-      int n = 0;
-      if (subs != null) {
-        n = loader.loadFile(SubscriptionsFile.class, subs).subscriptions().size();
-      }
+      int n =
+          subs == null
+              ? 0
+              : new ConfigLoader(env)
+                  .loadFile(SubscriptionsFile.class, subs)
+                  .subscriptions()
+                  .size();
       out.printf(
           "alerts.yml: %s OK; subscriptions: %s (%d subscription(s)) OK; Kafka %s%n",
           configFile == null ? "shipped defaults" : configFile,
@@ -125,26 +98,21 @@ public final class AlertsCommand implements Command {
     Files.createDirectories(stateDir);
 
     CompositeMeterRegistry meters = MeterRegistries.create("alerts", cfg.metrics(), cfg.influx());
-    Map<String, String> options = new HashMap<>();
-    options.put("console", Boolean.toString(!noConsole));
-    ServiceContext context = new ServiceContext(env, null, meters, stateDir, out, options);
-    AlertsService service = AlertsService.create(context, configFile, subs);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
+    ServiceContext context =
+        new ServiceContext(
+            env, null, meters, stateDir, out, Map.of("console", Boolean.toString(!noConsole)));
+    AlertsService service = new AlertsService(cfg, context, subs, Clock.systemUTC());
+    StopSignal stop =
+        StopSignal.install(
+            "finpulse-alerts-shutdown",
             () -> {
               service.close();
               meters.close();
-              stopped.countDown();
-            },
-            "finpulse-alerts-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+            });
     try {
       service.start();
     } catch (Exception e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      service.close();
-      meters.close();
+      stop.closeNow();
       throw e;
     }
     err.println(
@@ -155,15 +123,14 @@ public final class AlertsCommand implements Command {
             + ", state "
             + stateDir.toAbsolutePath()
             + "); Ctrl-C stops");
-    while (service.isHealthy()) {
-      if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-        return 130;
+    StopSignal.Ending end =
+        stop.runUntilStopped(Duration.ofSeconds(1), service::isHealthy, () -> {});
+    return switch (end) {
+      case STOPPED -> 130;
+      case FAILED -> {
+        err.println("finpulse alerts: the service failed; stopped (see the log above)");
+        yield 1;
       }
-    }
-    err.println("finpulse alerts: the service failed; stopping (see the log above)");
-    Runtime.getRuntime().removeShutdownHook(hook);
-    service.close();
-    meters.close();
-    return 1;
+    };
   }
 }

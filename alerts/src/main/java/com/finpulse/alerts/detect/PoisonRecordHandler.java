@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -22,6 +23,13 @@ public final class PoisonRecordHandler implements DeserializationExceptionHandle
 
   private static final Logger LOG = LoggerFactory.getLogger(PoisonRecordHandler.class);
   static final String STAGE = "alerts";
+
+  /** The Streams setting that routes undecodable input records here. */
+  public static Map<String, Object> streamsProperties() {
+    return Map.of(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        PoisonRecordHandler.class.getName());
+  }
 
   @Override
   public Response handleError(

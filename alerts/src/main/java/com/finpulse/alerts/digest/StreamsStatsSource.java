@@ -24,6 +24,9 @@ public final class StreamsStatsSource implements DailyStatsSource {
 
   private final KafkaStreams streams;
 
+  /**
+   * @param streams the running detector (see {@code DetectionStreams#queryable})
+   */
   public StreamsStatsSource(KafkaStreams streams) {
     this.streams = streams;
   }

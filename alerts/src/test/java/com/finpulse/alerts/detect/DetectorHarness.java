@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -48,11 +47,9 @@ final class DetectorHarness implements AutoCloseable {
   DetectorHarness(
       DetectionSettings settings, ThresholdProfiles profiles, Path stateDir, Instant wallStart) {
     this.settings = settings;
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // The production settings (exactly-once, the poison-record handler) of the shipped alerts.yml.
+    Properties props =
+        DetectionStreams.properties(AlertsConfig.load(new ConfigLoader(Map.of()), null), stateDir);
     this.driver =
         new TopologyTestDriver(
             DetectionTopology.build(settings, profiles, DetectorMetrics.NONE), props, wallStart);

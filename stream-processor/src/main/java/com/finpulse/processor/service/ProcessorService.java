@@ -2,6 +2,7 @@ package com.finpulse.processor.service;
 
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
+import com.finpulse.common.streams.ConsumerGroupLag;
 import com.finpulse.common.streams.StateRestoreProgress;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
@@ -55,7 +56,7 @@ public final class ProcessorService implements ManagedService {
   private KafkaStreams streams;
   private InfluxStore influx;
   private InfluxSink sink;
-  private LagMonitor lagMonitor;
+  private ConsumerGroupLag lagMonitor;
   private ScheduledExecutorService lagRefresher;
   private volatile Throwable streamsFailure;
   private volatile boolean closed;
@@ -153,7 +154,7 @@ public final class ProcessorService implements ManagedService {
       sink.start();
     }
 
-    lagMonitor = new LagMonitor(client);
+    lagMonitor = new ConsumerGroupLag(client);
     lagRefresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -1,4 +1,4 @@
-package com.finpulse.processor.service;
+package com.finpulse.common.streams;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,28 +21,39 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Records a consumer group still has to read, per topic: last stable offset (read_committed) minus
- * the committed offset, or minus the earliest offset where the group never committed.
+ * the committed offset, or minus the earliest offset where the group never committed. The one lag
+ * measurement of FinPulse's consumers (both Streams applications and the InfluxDB writer): it reads
+ * the group's committed offsets through the admin client, so it also sees the lag of a group whose
+ * members are down.
  */
-final class LagMonitor implements AutoCloseable {
+public final class ConsumerGroupLag implements AutoCloseable {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final Admin admin;
 
-  LagMonitor(Map<String, Object> adminConfig) {
+  public ConsumerGroupLag(Map<String, Object> adminConfig) {
     this.admin = Admin.create(adminConfig);
   }
 
   /**
-   * Lag per topic; topics that do not exist yet (an internal topic before the first rebalance) are
-   * left out.
+   * Lag per topic, over {@code topics} and every other topic the group has committed offsets on
+   * (its repartition topics, whatever their generated names); topics that do not exist yet (an
+   * internal topic before the first rebalance) are left out.
    *
    * @throws IllegalStateException when the cluster does not answer in time
    */
-  Map<String, Long> lag(String groupId, Collection<String> topics) {
+  public Map<String, Long> lag(String groupId, Collection<String> topics) {
     try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(groupId)
+              .partitionsToOffsetAndMetadata()
+              .get(secs(), TimeUnit.SECONDS);
+      Set<String> wanted = new TreeSet<>(topics);
+      committed.keySet().forEach(tp -> wanted.add(tp.topic()));
       Set<String> existing = admin.listTopics().names().get(secs(), TimeUnit.SECONDS);
-      List<String> present = topics.stream().filter(existing::contains).toList();
+      List<String> present = wanted.stream().filter(existing::contains).toList();
       Map<String, TopicDescription> descriptions =
           admin.describeTopics(present).allTopicNames().get(secs(), TimeUnit.SECONDS);
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -60,11 +72,6 @@ final class LagMonitor implements AutoCloseable {
           admin.listOffsets(latest, committedOnly).all().get(secs(), TimeUnit.SECONDS);
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts =
           admin.listOffsets(earliest, committedOnly).all().get(secs(), TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(groupId)
-              .partitionsToOffsetAndMetadata()
-              .get(secs(), TimeUnit.SECONDS);
       Map<String, Long> out = new HashMap<>();
       present.forEach(t -> out.put(t, 0L));
       ends.forEach(
@@ -80,6 +87,11 @@ final class LagMonitor implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot read the consumer lag of " + groupId + ": " + e, e);
     }
+  }
+
+  /** The sum of {@link #lag} over all topics. */
+  public long total(String groupId, Collection<String> topics) {
+    return lag(groupId, topics).values().stream().mapToLong(Long::longValue).sum();
   }
 
   private static long secs() {
