@@ -1,9 +1,13 @@
 package com.finpulse.common.serde;
 
 import com.finpulse.common.event.Alert;
+import com.finpulse.common.event.LabelFeedback;
+import com.finpulse.common.event.ModelServing;
+import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.event.NewsArticle;
 import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.event.ScoredArticle;
+import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.common.event.TrendPoint;
 
 /** The serde of each event type: one instance each, shared (they are stateless). */
@@ -24,6 +28,15 @@ public final class EventSerdes {
 
   private static final EventSerde<NotificationOutcome> NOTIFICATION_OUTCOME =
       new EventSerde<>(NotificationOutcome.class, NotificationOutcome.SCHEMA_VERSION);
+
+  private static final EventSerde<LabelFeedback> LABEL_FEEDBACK =
+      new EventSerde<>(LabelFeedback.class, LabelFeedback.SCHEMA_VERSION);
+  private static final EventSerde<ModelServing> MODEL_SERVING =
+      new EventSerde<>(ModelServing.class, ModelServing.SCHEMA_VERSION);
+  private static final EventSerde<ModelStatus> MODEL_STATUS =
+      new EventSerde<>(ModelStatus.class, ModelStatus.SCHEMA_VERSION);
+  private static final EventSerde<ShadowComparison> SHADOW_COMPARISON =
+      new EventSerde<>(ShadowComparison.class, ShadowComparison.SCHEMA_VERSION);
 
   private EventSerdes() {}
 
@@ -46,5 +59,21 @@ public final class EventSerdes {
   /** Shares the {@code alerts} topic with {@link #alert()}; the schema header tells them apart. */
   public static EventSerde<NotificationOutcome> notificationOutcome() {
     return NOTIFICATION_OUTCOME;
+  }
+
+  public static EventSerde<LabelFeedback> labelFeedback() {
+    return LABEL_FEEDBACK;
+  }
+
+  public static EventSerde<ModelServing> modelServing() {
+    return MODEL_SERVING;
+  }
+
+  public static EventSerde<ModelStatus> modelStatus() {
+    return MODEL_STATUS;
+  }
+
+  public static EventSerde<ShadowComparison> shadowComparison() {
+    return SHADOW_COMPARISON;
   }
 }

@@ -24,6 +24,25 @@ public final class Topics {
   /** Alerts and the delivery outcome of every notification. Key: alert id. */
   public static final String ALERTS = "alerts";
 
+  /**
+   * Analysts' corrections of the model. Key: {@code LabelFeedback.recordKey()}. Value: {@code
+   * LabelFeedback}. Compacted: the latest correction of an article's task wins, kept for good.
+   */
+  public static final String LABELS_FEEDBACK = "labels.feedback";
+
+  /**
+   * Which model version the processors serve and which runs in shadow. Key: {@code
+   * ModelServing.KEY}. Value: {@code ModelServing}. Every change is kept a year: the history of
+   * promotions and roll-backs.
+   */
+  public static final String MODELS_SERVING = "models.serving";
+
+  /** What each processor instance serves. Key: the instance. Value: {@code ModelStatus}. */
+  public static final String MODELS_STATUS = "models.status";
+
+  /** Serving and shadow model side by side on sampled articles. Key: article id. */
+  public static final String MODELS_SHADOW = "models.shadow";
+
   private static final Duration WEEK = Duration.ofDays(7);
   private static final Duration MONTH = Duration.ofDays(30);
 
@@ -43,6 +62,11 @@ public final class Topics {
         TopicSpec.deleteAfter(NEWS_DLQ, 1, replicationFactor, MONTH),
         TopicSpec.deleteAfter(SENTIMENT_TRENDS, partitions, replicationFactor, MONTH),
         // One partition: alerts of one key stay in order and the history reads back in order.
-        TopicSpec.deleteAfter(ALERTS, 1, replicationFactor, Duration.ofDays(365)));
+        TopicSpec.deleteAfter(ALERTS, 1, replicationFactor, Duration.ofDays(365)),
+        TopicSpec.compacted(LABELS_FEEDBACK, 1, replicationFactor),
+        // One partition: the changes stay in order; the latest is the state.
+        TopicSpec.deleteAfter(MODELS_SERVING, 1, replicationFactor, Duration.ofDays(365)),
+        TopicSpec.compacted(MODELS_STATUS, 1, replicationFactor),
+        TopicSpec.deleteAfter(MODELS_SHADOW, 1, replicationFactor, WEEK));
   }
 }

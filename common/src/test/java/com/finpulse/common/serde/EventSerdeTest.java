@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.finpulse.common.event.AlertStatus;
 import com.finpulse.common.event.DeliveryOutcome;
 import com.finpulse.common.event.KeyKind;
+import com.finpulse.common.event.LabelFeedback;
+import com.finpulse.common.event.LabelTask;
+import com.finpulse.common.event.ModelServing;
+import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.event.NewsArticle;
 import com.finpulse.common.event.NotificationChannel;
 import com.finpulse.common.event.NotificationKind;
@@ -15,8 +19,10 @@ import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.event.Severity;
+import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.event.TrendWindow;
+import com.finpulse.common.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +113,72 @@ class EventSerdeTest {
         new String(EventSerdes.trendPoint().serialize("t", point), StandardCharsets.UTF_8);
     assertThat(json).contains("\"window\":\"5m\"").contains("\"key_kind\":\"topic\"");
     assertThat(EventSerdes.trendPoint().read(json)).isEqualTo(point);
+  }
+
+  @Test
+  void theModelLoopEventsRoundTrip() {
+    Instant at = Instant.parse("2026-12-04T10:00:00Z");
+    LabelFeedback feedback =
+        new LabelFeedback(
+            "a1",
+            LabelTask.ENTITY,
+            "ACME",
+            "positive",
+            "negative",
+            "default@abc",
+            LabelFeedback.textHash("Acme beats"),
+            "ana",
+            null,
+            at);
+    RecordHeaders h = new RecordHeaders();
+    byte[] bytes = EventSerdes.labelFeedback().serialize(Topics.LABELS_FEEDBACK, h, feedback);
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("\"task\":\"entity\"")
+        .contains("\"text_hash\":\"" + LabelFeedback.textHash("Acme beats") + "\"");
+    assertThat(EventSerdes.labelFeedback().deserialize(Topics.LABELS_FEEDBACK, bytes))
+        .isEqualTo(feedback);
+    assertThat(feedback.recordKey()).isEqualTo("a1|entity|ACME");
+    assertThat(LabelFeedback.textHash("Acme beats"))
+        .hasSize(64)
+        .isNotEqualTo(LabelFeedback.textHash("Acme beats."));
+
+    ModelServing serving =
+        new ModelServing("v2", "v3", 0.1, ModelServing.Action.SHADOW_START, "ana", null, at);
+    byte[] s =
+        EventSerdes.modelServing().serialize(Topics.MODELS_SERVING, new RecordHeaders(), serving);
+    assertThat(new String(s, StandardCharsets.UTF_8)).contains("\"action\":\"shadow_start\"");
+    assertThat(EventSerdes.modelServing().deserialize(Topics.MODELS_SERVING, s)).isEqualTo(serving);
+
+    ModelStatus status = new ModelStatus("p1", "v2@abc", "v2", null, "v3", "no such version", at);
+    assertThat(
+            EventSerdes.modelStatus()
+                .deserialize(
+                    Topics.MODELS_STATUS,
+                    EventSerdes.modelStatus()
+                        .serialize(Topics.MODELS_STATUS, new RecordHeaders(), status)))
+        .isEqualTo(status);
+
+    ShadowComparison c =
+        new ShadowComparison(
+            "a1",
+            "Acme beats",
+            "Earnings",
+            "v2@abc",
+            Sentiment.POSITIVE,
+            "Earnings",
+            "v3@def",
+            Sentiment.NEUTRAL,
+            "Earnings",
+            at);
+    assertThat(
+            EventSerdes.shadowComparison()
+                .deserialize(
+                    Topics.MODELS_SHADOW,
+                    EventSerdes.shadowComparison()
+                        .serialize(Topics.MODELS_SHADOW, new RecordHeaders(), c)))
+        .isEqualTo(c);
+    assertThat(c.sentimentAgrees()).isFalse();
+    assertThat(c.topicAgrees()).isTrue();
   }
 
   @Test
