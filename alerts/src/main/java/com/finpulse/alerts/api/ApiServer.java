@@ -161,6 +161,8 @@ public final class ApiServer implements AutoCloseable {
             new AlertsResource(backends.book()),
             new NotificationsResource(backends.book()),
             new TrendsResource(backends.history(), clock),
+            new BaselineResource(
+                backends.history(), backends.book(), backends.registry().detection(), clock),
             new ArticlesResource(backends.history(), clock),
             events);
     Routes[] registered = new Routes[1];

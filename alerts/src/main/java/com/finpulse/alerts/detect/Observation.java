@@ -15,12 +15,15 @@ public record Observation(
     long count, long novelCount, long novelNegative, double meanScore, Instant updatedAt) {
 
   public static Observation of(TrendPoint p) {
+    return ofCounts(
+        p.count(), p.novelCount(), p.novelNegativeCount(), p.meanScore(), p.updatedAt());
+  }
+
+  /** From a window's counts as the processor reports them (also read back from InfluxDB). */
+  public static Observation ofCounts(
+      long count, long novelCount, long novelNegative, double meanScore, Instant updatedAt) {
     return new Observation(
-        p.count(),
-        p.novelCount(),
-        Math.min(p.novelNegativeCount(), p.novelCount()),
-        p.meanScore(),
-        p.updatedAt());
+        count, novelCount, Math.min(novelNegative, novelCount), meanScore, updatedAt);
   }
 
   /** A window in which no article arrived. */

@@ -39,6 +39,11 @@ public final class SubscriptionRegistry {
     this.detection = detection;
   }
 
+  /** The detection settings the subscriptions' threshold profiles derive from. */
+  public DetectionSettings detection() {
+    return detection;
+  }
+
   /**
    * Replaces the file's subscriptions.
    *

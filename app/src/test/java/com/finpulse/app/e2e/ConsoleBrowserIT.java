@@ -240,6 +240,12 @@ class ConsoleBrowserIT {
     assertThat(browser.findElement(By.id("key-name")).getText()).isEqualTo(SPIKED_TOPIC);
     assertThat(pointsOf("chart-key-share")).isPositive();
     assertThat(pointsOf("chart-key-volume")).isPositive();
+    // The baseline over time, warmed up by the half hour of background news before the burst.
+    assertThat(
+            Integer.parseInt(
+                browser.findElement(By.id("chart-key-share")).getAttribute("data-baseline-points")))
+        .as("baseline points on the drill-down chart")
+        .isPositive();
     new WebDriverWait(browser, WAIT)
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(

@@ -6,7 +6,7 @@ const COLORS = ['#539bf5', '#e5534b', '#57ab5a', '#d4a72c', '#b083f0', '#39c5cf'
 
 /**
  * Aligns series of {time, ...} points on one time axis.
- * @param series [{label, points, value: p => number, points: bool?, color?}]
+ * @param series [{label, points, value: p => number, points_only: bool?, color?, dash: [on, off]?}]
  */
 export function align(series) {
   const times = new Set();
@@ -45,6 +45,7 @@ export function chart(container, { series, yLabel, yRange, onPick, height = 240 
         label: s.label,
         stroke: s.color || COLORS[i % COLORS.length],
         width: s.points_only ? 0 : 1.5,
+        dash: s.dash,
         points: s.points_only ? { show: true, size: 10, fill: s.color || COLORS[i] } : { show: false },
         spanGaps: !s.points_only,
       })),

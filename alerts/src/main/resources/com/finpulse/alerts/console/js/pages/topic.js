@@ -1,5 +1,6 @@
-// Drill-down into one topic or ticker: its negative share against the detector's baseline (as the
-// alerts recorded it), its volumes, its alerts as markers, and the headlines of a picked window.
+// Drill-down into one topic or ticker: its negative share against the detector's baseline over time
+// (/trends/baseline: the detector's own rule over the same trend points), its volumes, its alerts as
+// markers, and the headlines of a picked window.
 import * as api from '../api.js';
 import { chart } from '../charts.js';
 import { el, replace, pct, time, hash, severity } from '../dom.js';
@@ -20,7 +21,7 @@ export default async function topic(root, [kind = 'topic', key = '']) {
     windowRangeControls(state, () => refresh()),
     el('div', { class: 'grid' },
       el('div', { class: 'panel' },
-        el('h2', { text: 'Negative share, baseline at alerts, alerts (markers)' }), share),
+        el('h2', { text: 'Novelty-adjusted negative share against its baseline, alerts (markers)' }), share),
       el('div', { class: 'panel' },
         el('h2', { text: 'Volume: all, novel (not near-duplicates), negative' }), volume)),
     el('div', { class: 'panel' }, el('h2', { text: 'Headlines of the picked window' }), picked),
@@ -37,25 +38,33 @@ export default async function topic(root, [kind = 'topic', key = '']) {
   }
 
   async function refresh() {
-    const [t, a] = await Promise.all([
-      api.get('/trends', { key_kind: kind, key, window: state.window, range: state.range }),
+    const query = { key_kind: kind, key, window: state.window, range: state.range };
+    const [t, b, a] = await Promise.all([
+      api.get('/trends', query),
+      api.get('/trends/baseline', query),
       api.get('/alerts', { state: 'recent', key_kind: kind, key, limit: 200 }),
     ]);
     const points = t.series.length ? t.series[0].points : [];
+    // Over the key's own points only; a baseline that has not seen enough windows yet judges
+    // nothing and is left out.
+    const first = points.length ? Date.parse(points[0].time) : Infinity;
+    const baseline = b.points
+      .filter((p) => p.warm && Date.parse(p.window_start) >= first)
+      .map((p) => ({ time: p.window_start, v: p.share }));
     const fired = a.alerts.filter((x) => x.status === 'firing');
     const onPick = (ms) => pick(ms).catch((e) => { throw e; });
     chart(share, {
       yLabel: 'negative share', yRange: [0, 1], onPick,
       series: [
-        { label: 'negative share (' + state.window + ')', points, value: (p) => p.negative_share },
-        { label: 'baseline at alert', points_only: true, color: '#d4a72c',
-          points: fired.map((x) => ({ time: x.window_start, v: x.baseline_negative_share })),
-          value: (p) => p.v },
+        { label: 'negative share, novel (' + state.window + ')', points,
+          value: (p) => (p.novel_count > 0 ? p.novel_negative / p.novel_count : null) },
+        { label: 'baseline', points: baseline, value: (p) => p.v, color: '#d4a72c', dash: [6, 4] },
         { label: 'alert', points_only: true, color: '#e5534b',
           points: fired.map((x) => ({ time: x.window_start, v: x.observed_negative_share })),
           value: (p) => p.v },
       ],
     });
+    share.dataset.baselinePoints = String(baseline.length);
     chart(volume, {
       yLabel: 'articles / ' + state.window, onPick,
       series: [
