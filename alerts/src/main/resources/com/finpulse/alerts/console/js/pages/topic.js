@@ -48,8 +48,9 @@ export default async function topic(root, [kind = 'topic', key = '']) {
     // Over the key's own points only; a baseline that has not seen enough windows yet judges
     // nothing and is left out.
     const first = points.length ? Date.parse(points[0].time) : Infinity;
+    const last = points.length ? Date.parse(points[points.length - 1].time) : -Infinity;
     const baseline = b.points
-      .filter((p) => p.warm && Date.parse(p.window_start) >= first)
+      .filter((p) => p.warm && Date.parse(p.window_start) >= first && Date.parse(p.window_start) <= last)
       .map((p) => ({ time: p.window_start, v: p.share }));
     const fired = a.alerts.filter((x) => x.status === 'firing');
     const onPick = (ms) => pick(ms).catch((e) => { throw e; });
