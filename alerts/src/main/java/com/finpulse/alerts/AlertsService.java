@@ -1,6 +1,7 @@
 package com.finpulse.alerts;
 
 import com.finpulse.alerts.api.ApiServer;
+import com.finpulse.alerts.api.Feedback;
 import com.finpulse.alerts.api.HistoryReads;
 import com.finpulse.alerts.api.auth.ApiToken;
 import com.finpulse.alerts.config.AlertsConfig;
@@ -8,6 +9,8 @@ import com.finpulse.alerts.detect.DetectionStreams;
 import com.finpulse.alerts.digest.DigestBuilder;
 import com.finpulse.alerts.digest.DigestScheduler;
 import com.finpulse.alerts.digest.StreamsStatsSource;
+import com.finpulse.alerts.feedback.FeedbackBook;
+import com.finpulse.alerts.feedback.KafkaFeedbackSink;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.AlertLogReader;
 import com.finpulse.alerts.history.ArticleReader;
@@ -76,6 +79,7 @@ public final class AlertsService implements ManagedService {
   private DeliveryQueue queue;
   private DetectionStreams detection;
   private AlertLogReader reader;
+  private @Nullable KafkaFeedbackSink feedbackSink;
   private @Nullable ApiServer api;
 
   /**
@@ -243,8 +247,13 @@ public final class AlertsService implements ManagedService {
             new AlertLogFanOut(book, router, log, digests, influx, printer, meters, clock));
     closeables.add(reader);
 
+    FeedbackBook feedbackBook = new FeedbackBook();
+    feedbackSink = new KafkaFeedbackSink(config.kafka().clientProperties(), feedbackBook);
+    closeables.add(feedbackSink);
+
     detection.start();
     reader.start();
+    feedbackSink.start(Duration.ofSeconds(30));
     closeables.add(new AlertsTimers(router, digests, reader, detection));
 
     if (config.api().enabled()) {
@@ -258,7 +267,15 @@ public final class AlertsService implements ManagedService {
               config.api().consoleAddress(),
               ApiToken.resolve(config.api(), context.stateDir()),
               new ApiServer.Backends(
-                  registry, apiSubscriptions, fileStatus, silences, book, queue, waiters, history),
+                  registry,
+                  apiSubscriptions,
+                  fileStatus,
+                  silences,
+                  book,
+                  queue,
+                  waiters,
+                  history,
+                  new Feedback(feedbackBook, feedbackSink)),
               clock,
               ApiServer.Limits.DEFAULT);
       api.start();
@@ -293,7 +310,15 @@ public final class AlertsService implements ManagedService {
   private void ensureTopics() {
     short rf = (short) config.streams().replicationFactor();
     Set<String> needed =
-        Set.of(Topics.SENTIMENT_TRENDS, Topics.NEWS_SCORED, Topics.ALERTS, Topics.NEWS_DLQ);
+        Set.of(
+            Topics.SENTIMENT_TRENDS,
+            Topics.NEWS_SCORED,
+            Topics.ALERTS,
+            Topics.NEWS_DLQ,
+            Topics.LABELS_FEEDBACK,
+            Topics.MODELS_SERVING,
+            Topics.MODELS_STATUS,
+            Topics.MODELS_SHADOW);
     List<TopicSpec> specs =
         Topics.all(3, rf).stream().filter(t -> needed.contains(t.name())).toList();
     TopicProvisioner.ensure(config.kafka().clientProperties(), specs, Duration.ofSeconds(60));
@@ -317,7 +342,9 @@ public final class AlertsService implements ManagedService {
 
   @Override
   public boolean isHealthy() {
-    return (detection == null || detection.isHealthy()) && (reader == null || reader.healthy());
+    return (detection == null || detection.isHealthy())
+        && (reader == null || reader.healthy())
+        && (feedbackSink == null || feedbackSink.healthy());
   }
 
   @Override

@@ -61,6 +61,11 @@ import org.slf4j.LoggerFactory;
  * GET    /api/v1/notifications?limit=N         recent delivery outcomes
  * GET    /api/v1/trends?key_kind&amp;key&amp;window&amp;range   trend points from InfluxDB
  * GET    /api/v1/articles?topic&amp;ticker&amp;sentiment&amp;source&amp;q&amp;range|from,to&amp;order
+ * GET    /api/v1/trends/baseline?key_kind&amp;key&amp;window&amp;range   the detector's baseline over time
+ * POST   /api/v1/feedback                      an analyst's correction of the model
+ * GET    /api/v1/feedback?limit=N              corrections, newest first, with agreement stats
+ * GET    /api/v1/feedback/export.csv           every correction with its text, for training
+ * GET    /api/v1/review?range&amp;limit         the articles most worth a look (active learning)
  * GET    /api/v1/events                        server-sent events: alerts, trends
  * </pre>
  *
@@ -81,9 +86,13 @@ public final class ApiServer implements AutoCloseable {
       AlertBook book,
       Dispatcher dispatcher,
       OutcomeWaiters waiters,
-      HistoryReads history) {
+      HistoryReads history,
+      Feedback feedback) {
 
-    /** Without InfluxDB: {@code /trends} and {@code /articles} answer 503. */
+    /**
+     * Without InfluxDB and corrections: {@code /trends}, {@code /articles}, {@code /feedback} and
+     * {@code /review} answer 503.
+     */
     public Backends(
         SubscriptionRegistry registry,
         ApiSubscriptionStore apiSubscriptions,
@@ -100,7 +109,8 @@ public final class ApiServer implements AutoCloseable {
           book,
           dispatcher,
           waiters,
-          HistoryReads.NONE);
+          HistoryReads.NONE,
+          Feedback.NONE);
     }
   }
 
@@ -164,6 +174,8 @@ public final class ApiServer implements AutoCloseable {
             new BaselineResource(
                 backends.history(), backends.book(), backends.registry().detection(), clock),
             new ArticlesResource(backends.history(), clock),
+            new FeedbackResource(backends.history(), backends.feedback(), auth, requests, clock),
+            new ReviewResource(backends.history(), backends.feedback(), backends.book(), clock),
             events);
     Routes[] registered = new Routes[1];
     this.app =

@@ -14,8 +14,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionResource implements ApiResource {
 
-  /** {@code POST /session}. */
-  record Login(@Nullable String token) {}
+  /**
+   * {@code POST /session}.
+   *
+   * @param user the analyst's name, recorded with their corrections; default {@value #DEFAULT_USER}
+   */
+  record Login(@Nullable String token, @Nullable String user) {}
+
+  static final String DEFAULT_USER = "analyst";
+  private static final java.util.regex.Pattern USER =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._@-]{0,63}");
 
   private final Authenticator auth;
   private final Sessions sessions;
@@ -39,7 +47,14 @@ final class SessionResource implements ApiResource {
     if (login.token() == null || !auth.isToken(login.token())) {
       throw new ApiException(401, "wrong API token");
     }
-    Sessions.Created c = sessions.create();
+    String user =
+        login.user() == null || login.user().isBlank() ? DEFAULT_USER : login.user().strip();
+    if (!USER.matcher(user).matches()) {
+      throw new ApiException(
+          400,
+          "user must be 1 to 64 letters, digits, spaces or . _ @ -, starting with a letter or digit");
+    }
+    Sessions.Created c = sessions.create(user);
     ctx.header("Set-Cookie", cookie(ctx, c.id(), -1));
     ctx.status(201).json(view(c.session()));
   }
@@ -63,6 +78,7 @@ final class SessionResource implements ApiResource {
   private static Map<String, Object> view(Sessions.Session s) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("authenticated_by", "session");
+    out.put("user", s.user());
     out.put("csrf_token", s.csrfToken());
     out.put("csrf_header", Authenticator.CSRF_HEADER);
     out.put("expires_at", s.expiresAt());

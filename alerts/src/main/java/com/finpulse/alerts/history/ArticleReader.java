@@ -1,5 +1,6 @@
 package com.finpulse.alerts.history;
 
+import com.finpulse.common.event.LabelFeedback;
 import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.influx.InfluxQl;
 import com.finpulse.common.influx.InfluxSchema.Article;
@@ -8,8 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.influxdb.dto.QueryResult;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +27,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ArticleReader {
 
-  static final int SCAN = 5000;
+  public static final int SCAN = 5000;
 
-  /** One scored article. */
+  /**
+   * One scored article.
+   *
+   * @param modelId the model that scored it; empty for points written before it was recorded
+   * @param tickerSentiment the sentiment label toward each ticker, where the model gave one
+   * @param textHash {@code LabelFeedback.textHash(title)}: what a correction of it must name
+   */
   public record Row(
       Instant time,
       String articleId,
@@ -36,7 +48,18 @@ public final class ArticleReader {
       double score,
       double pNegative,
       double pNeutral,
-      double pPositive) {}
+      double pPositive,
+      String modelId,
+      Map<String, Sentiment> tickerSentiment,
+      String textHash) {
+
+    /** The largest minus the second largest sentiment probability: small means unsure. */
+    public double margin() {
+      double[] p = {pNegative, pNeutral, pPositive};
+      Arrays.sort(p);
+      return p[2] - p[1];
+    }
+  }
 
   /** Newest first, or most negative first. */
   public enum Order {
@@ -122,20 +145,78 @@ public final class ArticleReader {
             && (text == null || row.title().toLowerCase(Locale.ROOT).contains(text));
   }
 
+  /**
+   * The article with this id written in [{@code from}, {@code to}), if any (a scan of that range:
+   * the id is a field, not a tag).
+   */
+  public Optional<Row> find(String articleId, Instant from, Instant to) {
+    Map<String, Row> found = findAll(Set.of(articleId), from, to);
+    return Optional.ofNullable(found.get(articleId));
+  }
+
+  /** The articles with these ids written in [{@code from}, {@code to}), by id. */
+  public Map<String, Row> findAll(Set<String> articleIds, Instant from, Instant to) {
+    Map<String, Row> out = new HashMap<>();
+    if (articleIds.isEmpty()) {
+      return out;
+    }
+    String q =
+        "SELECT * FROM "
+            + InfluxQl.identifier(Article.MEASUREMENT)
+            + " WHERE time >= "
+            + InfluxQl.time(from)
+            + " AND time < "
+            + InfluxQl.time(to);
+    for (QueryResult.Result r : store.query(q).getResults()) {
+      if (r.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series s : r.getSeries()) {
+        int idColumn = s.getColumns().indexOf(Article.FIELD_ARTICLE_ID);
+        for (List<Object> values : s.getValues()) {
+          if (idColumn >= 0 && articleIds.contains(String.valueOf(values.get(idColumn)))) {
+            Row row = row(InfluxRows.of(s, values));
+            out.merge(row.articleId(), row, (a, b) -> a.time().isAfter(b.time()) ? a : b);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   private static Row row(InfluxRows v) {
     String tickers = v.text(Article.FIELD_TICKERS);
+    String modelId = v.optionalText(Article.FIELD_MODEL_ID);
+    String title = v.text(Article.FIELD_TITLE);
     return new Row(
         v.time(),
         v.text(Article.FIELD_ARTICLE_ID),
         v.tag(Article.TAG_TOPIC),
         Sentiment.fromLabel(v.tag(Article.TAG_SENTIMENT)),
-        v.text(Article.FIELD_TITLE),
+        title,
         v.optionalText(Article.FIELD_URL),
         v.text(Article.FIELD_SOURCE),
         tickers.isEmpty() ? List.of() : Arrays.asList(tickers.split(",")),
         v.number(Article.FIELD_SCORE),
         v.number(Article.FIELD_P_NEGATIVE),
         v.number(Article.FIELD_P_NEUTRAL),
-        v.number(Article.FIELD_P_POSITIVE));
+        v.number(Article.FIELD_P_POSITIVE),
+        modelId == null ? "" : modelId,
+        tickerSentiment(v.optionalText(Article.FIELD_TICKER_SENTIMENT)),
+        LabelFeedback.textHash(title));
+  }
+
+  private static Map<String, Sentiment> tickerSentiment(@Nullable String field) {
+    Map<String, Sentiment> out = new TreeMap<>();
+    if (field == null || field.isBlank()) {
+      return out;
+    }
+    for (String pair : field.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        out.put(pair.substring(0, eq), Sentiment.fromLabel(pair.substring(eq + 1)));
+      }
+    }
+    return out;
   }
 }

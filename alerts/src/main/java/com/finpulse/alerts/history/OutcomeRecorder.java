@@ -6,16 +6,11 @@ import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.event.NotifiedAlert;
 import com.finpulse.common.serde.EventSerdes;
+import com.finpulse.common.topic.ReliableProducer;
 import com.finpulse.common.topic.Topics;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,14 +36,7 @@ public final class OutcomeRecorder implements OutcomeListener {
 
   /** The idempotent producer that writes outcomes to the alerts topic. */
   public static Producer<String, byte[]> producer(Map<String, Object> kafkaClient) {
-    Map<String, Object> p = new HashMap<>(kafkaClient);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "finpulse-alerts-outcomes");
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(p);
+    return ReliableProducer.create(kafkaClient, "finpulse-alerts-outcomes");
   }
 
   @Override

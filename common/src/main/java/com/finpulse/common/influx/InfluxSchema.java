@@ -55,6 +55,12 @@ public final class InfluxSchema {
     public static final String FIELD_P_POSITIVE = "p_positive";
     public static final String FIELD_TOPIC_CONFIDENCE = "topic_confidence";
 
+    /** The model that scored it ({@code ScoredArticle.modelId}). */
+    public static final String FIELD_MODEL_ID = "model_id";
+
+    /** The sentiment label toward each ticker: {@code TICKER=label,…}; absent when none. */
+    public static final String FIELD_TICKER_SENTIMENT = "ticker_sentiment";
+
     /**
      * The point's timestamp in nanoseconds: the event time's millisecond plus an offset below one
      * millisecond taken from the article id (ids are uniformly distributed hex).

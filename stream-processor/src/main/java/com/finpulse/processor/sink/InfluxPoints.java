@@ -3,7 +3,9 @@ package com.finpulse.processor.sink;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.influx.InfluxSchema;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.influxdb.dto.Point;
 
 /** The InfluxDB points of the processor's events, named by {@link InfluxSchema}. */
@@ -52,7 +54,16 @@ public final class InfluxPoints {
             .addField(InfluxSchema.Article.FIELD_P_POSITIVE, a.sentimentProbabilities().positive())
             .addField(
                 InfluxSchema.Article.FIELD_TOPIC_CONFIDENCE,
-                a.topicProbabilities().getOrDefault(a.topic(), 0.0));
+                a.topicProbabilities().getOrDefault(a.topic(), 0.0))
+            .addField(InfluxSchema.Article.FIELD_MODEL_ID, a.modelId());
+    if (!a.tickerSentiment().isEmpty()) {
+      b.addField(
+          InfluxSchema.Article.FIELD_TICKER_SENTIMENT,
+          a.tickerSentiment().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + "=" + e.getValue().label().label())
+              .collect(Collectors.joining(",")));
+    }
     // InfluxDB has no null field: an article without a URL has no url field.
     if (a.url() != null) {
       b.addField(InfluxSchema.Article.FIELD_URL, a.url());

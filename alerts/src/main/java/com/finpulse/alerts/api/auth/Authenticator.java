@@ -18,6 +18,9 @@ import java.util.Set;
  */
 public final class Authenticator {
 
+  /** The user name of requests made with the bearer token. */
+  public static final String BEARER_USER = "api";
+
   public static final String COOKIE = "finpulse_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -71,6 +74,14 @@ public final class Authenticator {
   public Optional<Sessions.Session> session(Context ctx) {
     String id = ctx.cookie(COOKIE);
     return id == null ? Optional.empty() : sessions.find(id);
+  }
+
+  /**
+   * Who makes this request: the signed-in analyst's name, or {@value #BEARER_USER} for a script
+   * with the bearer token.
+   */
+  public String user(Context ctx) {
+    return session(ctx).map(Sessions.Session::user).orElse(BEARER_USER);
   }
 
   /** Whether {@code candidate} is the API token (constant time). */

@@ -24,8 +24,12 @@ public final class Sessions {
   public static final Duration LIFETIME = Duration.ofHours(12);
   static final int MAX_SESSIONS = 1000;
 
-  /** A signed-in browser. */
-  public record Session(String csrfToken, Instant createdAt, Instant expiresAt) {}
+  /**
+   * A signed-in browser.
+   *
+   * @param user the name the analyst signed in with: who made a correction or a promotion
+   */
+  public record Session(String user, String csrfToken, Instant createdAt, Instant expiresAt) {}
 
   /** A new session: the id goes into the cookie, the rest to the page. */
   public record Created(String id, Session session) {}
@@ -38,7 +42,7 @@ public final class Sessions {
     this.clock = clock;
   }
 
-  public Created create() {
+  public Created create(String user) {
     Instant now = clock.instant();
     byIdHash.values().removeIf(s -> !s.expiresAt().isAfter(now));
     while (byIdHash.size() >= MAX_SESSIONS) {
@@ -47,7 +51,7 @@ public final class Sessions {
           .ifPresent(e -> byIdHash.remove(e.getKey()));
     }
     String id = randomToken();
-    Session s = new Session(randomToken(), now, now.plus(LIFETIME));
+    Session s = new Session(user, randomToken(), now, now.plus(LIFETIME));
     byIdHash.put(hash(id), s);
     return new Created(id, s);
   }

@@ -54,8 +54,8 @@ export async function session() {
   }
 }
 
-export async function signIn(token) {
-  const s = await call('POST', '/session', { token });
+export async function signIn(token, user) {
+  const s = await call('POST', '/session', { token, user: user || undefined });
   csrf = s.csrf_token;
   return s;
 }

@@ -6,8 +6,9 @@ import topic from './pages/topic.js';
 import alerts from './pages/alerts.js';
 import articles from './pages/articles.js';
 import subscriptions from './pages/subscriptions.js';
+import review from './pages/review.js';
 
-const PAGES = { overview, topic, alerts, articles, subscriptions };
+const PAGES = { overview, topic, alerts, articles, review, subscriptions };
 const $ = (id) => document.getElementById(id);
 let current = null;
 let events = null;
@@ -65,7 +66,7 @@ async function main() {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      await api.signIn($('token').value);
+      await api.signIn($('token').value, $('user').value.trim());
       $('token').value = '';
       await start();
     } catch (err) {

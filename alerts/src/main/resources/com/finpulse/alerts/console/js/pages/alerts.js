@@ -1,6 +1,7 @@
 // Alerts: open and recent, with evidence and notification outcomes; silences made from an alert.
 import * as api from '../api.js';
 import { el, replace, pct, time, hash, severity, headlineLink } from '../dom.js';
+import { sentimentButtons } from '../feedback.js';
 
 export default async function alerts(root, [focus]) {
   const list = el('div', { id: 'alert-list' });
@@ -59,7 +60,8 @@ export default async function alerts(root, [focus]) {
       el('h2', { text: 'Evidence' }),
       el('ul', { class: 'evidence' }, a.evidence.map((h) => el('li', {},
         headlineLink(h.title, h.url), ' ',
-        el('span', { class: 'dim', text: h.source + ', score ' + Number(h.sentiment_score).toFixed(2) })))),
+        el('span', { class: 'dim', text: h.source + ', score ' + Number(h.sentiment_score).toFixed(2) }), ' ',
+        sentimentButtons({ article_id: h.article_id, title: h.title })))),
       el('h2', { text: 'Notifications' }),
       mine.length === 0 ? el('p', { class: 'dim', text: 'None sent (no subscriber, silenced or inhibited).' }) :
         el('table', { class: 'outcomes' }, mine.map((o) => el('tr', {},

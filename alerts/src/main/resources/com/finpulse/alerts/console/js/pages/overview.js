@@ -2,6 +2,7 @@
 import * as api from '../api.js';
 import { chart } from '../charts.js';
 import { el, replace, pct, num, time, hash, severity, headlineLink } from '../dom.js';
+import { sentimentButtons } from '../feedback.js';
 import { windowRangeControls } from './controls.js';
 
 export default async function overview(root) {
@@ -82,8 +83,8 @@ function tile(label, value, id) {
 export function articleTable(articles) {
   if (articles.length === 0) return el('p', { class: 'dim', text: 'No articles.' });
   return el('table', { class: 'articles' },
-    el('tr', {}, ['Time', 'Headline', 'Topic', 'Tickers', 'Source', 'P(neg)', 'P(neu)', 'P(pos)']
-      .map((h) => el('th', { text: h }))),
+    el('tr', {}, ['Time', 'Headline', 'Topic', 'Tickers', 'Source', 'P(neg)', 'P(neu)', 'P(pos)',
+      'Correct'].map((h) => el('th', { text: h }))),
     articles.map((a) => el('tr', { class: 'article ' + a.sentiment },
       el('td', { class: 'dim', text: time(a.time) }),
       el('td', { class: 'headline' }, headlineLink(a.title, a.url)),
@@ -92,5 +93,6 @@ export function articleTable(articles) {
       el('td', { class: 'dim', text: a.source }),
       el('td', { class: 'neg', text: num(a.p_negative) }),
       el('td', { class: 'dim', text: num(a.p_neutral) }),
-      el('td', { class: 'pos', text: num(a.p_positive) }))));
+      el('td', { class: 'pos', text: num(a.p_positive) }),
+      el('td', {}, sentimentButtons(a)))));
 }
