@@ -32,6 +32,12 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
   private static final String LOOPBACK = "127.0.0.1";
 
+  /** Written by Kafka into a log directory at a clean stop; missing after a crash. */
+  private static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
+
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+
   private final Path dataDir;
   private final int port;
   private final int controllerPort;
@@ -81,16 +87,45 @@ public final class KafkaBroker implements AutoCloseable {
     }
     if (!Files.exists(logs.resolve("meta.properties"))) {
       format(config);
+    } else if (!Files.exists(logs.resolve(CLEAN_SHUTDOWN_FILE))) {
+      LOG.info(
+          "Kafka broker: the last run did not stop cleanly; recovering its logs, and the"
+              + " controller keeps the last run's registration until its {} s session ends",
+          SESSION_TIMEOUT.toSeconds());
     }
     long started = System.nanoTime();
     KafkaRaftServer raft = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-    raft.startup();
+    Thread progress =
+        Thread.ofPlatform()
+            .name("kafka-start-progress")
+            .daemon()
+            .start(() -> reportProgress(started));
+    try {
+      raft.startup();
+    } finally {
+      progress.interrupt();
+    }
     server = raft;
     LOG.info(
         "Kafka broker up on {} in {} ms (data in {})",
         bootstrapServers(),
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         dataDir);
+  }
+
+  /** Says every few seconds that the broker is still starting, until {@code startup} returns. */
+  private static void reportProgress(long started) {
+    try {
+      while (true) {
+        Thread.sleep(PROGRESS_EVERY.toMillis());
+        LOG.info(
+            "Kafka broker still starting ({} s): loading its logs and registering with its"
+                + " controller",
+            Duration.ofNanos(System.nanoTime() - started).toSeconds());
+      }
+    } catch (InterruptedException e) {
+      // started (or failed): nothing more to report
+    }
   }
 
   private Properties serverProperties(Path logs) {
@@ -126,7 +161,7 @@ public final class KafkaBroker implements AutoCloseable {
     // default). One node, in one process: a shorter session loses nothing; 5 s (heartbeats every
     // second) still rides out a busy machine's pauses.
     p.put("broker.heartbeat.interval.ms", "1000");
-    p.put("broker.session.timeout.ms", "5000");
+    p.put("broker.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()));
     // Topics are created by the services with the partitions and retention they need.
     p.put("auto.create.topics.enable", "false");
     // The default 128 MiB dedupe buffer would dominate the heap of a single-node local run.

@@ -9,20 +9,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The services on the classpath, run in this JVM: started in start order (consumers before
- * producers), stopped in reverse (producers first, so consumers can drain what was sent). {@code
- * ./finpulse up} runs the pipeline with it, and so does the end-to-end test.
+ * The services on the classpath, run in this JVM: started side by side, stopped in reverse start
+ * order (producers first, so consumers can drain what was sent). {@code ./finpulse up} runs the
+ * pipeline with it, and so does the end-to-end test.
  */
 public final class InProcessServices implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InProcessServices.class);
 
-  private final List<ManagedService> running = new ArrayList<>();
+  /** By place in the start order, so that closing goes in reverse whatever finished first. */
+  private final SortedMap<Integer, ManagedService> running = new TreeMap<>();
+
   private boolean closed;
 
   /** Every {@link ServiceProvider} on the classpath, in start order. */
@@ -34,31 +40,76 @@ public final class InProcessServices implements AutoCloseable {
   }
 
   /**
-   * Creates and starts each service with its own context. Stops at the first that fails to start
-   * (the caller closes what did start) or when {@link #close} was called meanwhile.
+   * Creates and starts every service, each on a thread of its own: they meet only through Kafka,
+   * which keeps what a consumer still starting (loading the model, restoring its state) has not
+   * read yet, so a producer need not wait for it. After a crash this is what lets news flow again
+   * while the processor and the alerts service recover. Returns once every service has started;
+   * when one fails, after the others have finished starting (the caller closes what started), with
+   * the first failure in start order.
    *
    * @return false when closed before every service started
    */
   public boolean start(
       List<ServiceProvider> providers, Function<ServiceProvider, ServiceContext> contexts)
       throws Exception {
-    for (ServiceProvider provider : providers) {
-      ManagedService service = provider.create(contexts.apply(provider));
-      synchronized (this) {
-        if (closed) {
-          service.close();
-          return false;
-        }
-        running.add(service);
-      }
-      service.start();
-      LOG.info("Service {} started", service.name());
+    List<CompletableFuture<Void>> starts = new ArrayList<>();
+    for (int i = 0; i < providers.size(); i++) {
+      ServiceProvider provider = providers.get(i);
+      int position = i;
+      CompletableFuture<Void> started = new CompletableFuture<>();
+      Thread.ofPlatform()
+          .name("start-" + provider.name())
+          .daemon()
+          .start(
+              () -> {
+                try {
+                  createAndStart(provider, position, contexts);
+                  started.complete(null);
+                } catch (Throwable e) {
+                  started.completeExceptionally(e);
+                }
+              });
+      starts.add(started);
     }
-    return true;
+    Exception first = null;
+    for (CompletableFuture<Void> started : starts) {
+      try {
+        started.join();
+      } catch (CompletionException e) {
+        if (first == null) {
+          first =
+              e.getCause() instanceof Exception x
+                  ? x
+                  : new IllegalStateException("a service failed to start", e.getCause());
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+    synchronized (this) {
+      return !closed;
+    }
   }
 
+  private void createAndStart(
+      ServiceProvider provider, int position, Function<ServiceProvider, ServiceContext> contexts)
+      throws Exception {
+    ManagedService service = provider.create(contexts.apply(provider));
+    synchronized (this) {
+      if (closed) {
+        service.close();
+        return;
+      }
+      running.put(position, service);
+    }
+    service.start();
+    LOG.info("Service {} started", service.name());
+  }
+
+  /** The services created so far, in start order. */
   public synchronized List<ManagedService> running() {
-    return List.copyOf(running);
+    return List.copyOf(running.values());
   }
 
   /** The first service that has failed for good, if any. */
@@ -105,7 +156,7 @@ public final class InProcessServices implements AutoCloseable {
     List<ManagedService> toClose;
     synchronized (this) {
       closed = true;
-      toClose = new ArrayList<>(running);
+      toClose = new ArrayList<>(running.values());
       running.clear();
     }
     for (int i = toClose.size() - 1; i >= 0; i--) {

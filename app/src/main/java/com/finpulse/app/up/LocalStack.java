@@ -7,10 +7,14 @@ import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.embedded.InfluxdServer;
 import com.finpulse.embedded.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +38,39 @@ final class LocalStack implements AutoCloseable {
     this.env = env;
   }
 
+  /**
+   * Starts what is not external: influxd (ending one a killed run left behind) on a thread of its
+   * own while the broker recovers and registers on this one, since neither needs the other.
+   */
   void start(int partitions) throws Exception {
+    String externalInflux = env.get(LocalEndpoints.ENV_INFLUX_URL);
+    CompletableFuture<Void> influxStarted;
+    if (externalInflux == null || externalInflux.isBlank()) {
+      influxd =
+          new InfluxdServer(
+              stateDir.resolve("influxdb"),
+              LocalEndpoints.INFLUX_HTTP_PORT,
+              LocalEndpoints.INFLUX_RPC_PORT);
+      influxUrl = influxd.url();
+      InfluxdServer server = influxd;
+      influxStarted =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  server.start(Duration.ofSeconds(30));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("interrupted while starting influxd", e);
+                }
+              },
+              runnable -> Thread.ofPlatform().name("influxd-start").daemon().start(runnable));
+    } else {
+      influxUrl = externalInflux.trim();
+      LOG.info("Using external InfluxDB at {} ({})", influxUrl, LocalEndpoints.ENV_INFLUX_URL);
+      influxStarted = CompletableFuture.completedFuture(null);
+    }
     String externalKafka = env.get(LocalEndpoints.ENV_KAFKA_BOOTSTRAP);
     if (externalKafka == null || externalKafka.isBlank()) {
       broker =
@@ -42,25 +78,26 @@ final class LocalStack implements AutoCloseable {
               stateDir.resolve("kafka"),
               LocalEndpoints.KAFKA_PORT,
               LocalEndpoints.KAFKA_CONTROLLER_PORT);
-      broker.start();
+      try {
+        broker.start();
+      } catch (IOException | RuntimeException e) {
+        influxStarted.exceptionally(x -> null).join();
+        throw e;
+      }
       bootstrapServers = broker.bootstrapServers();
     } else {
       bootstrapServers = externalKafka.trim();
       LOG.info(
           "Using external Kafka at {} ({})", bootstrapServers, LocalEndpoints.ENV_KAFKA_BOOTSTRAP);
     }
-    String externalInflux = env.get(LocalEndpoints.ENV_INFLUX_URL);
-    if (externalInflux == null || externalInflux.isBlank()) {
-      influxd =
-          new InfluxdServer(
-              stateDir.resolve("influxdb"),
-              LocalEndpoints.INFLUX_HTTP_PORT,
-              LocalEndpoints.INFLUX_RPC_PORT);
-      influxd.start(Duration.ofSeconds(30));
-      influxUrl = influxd.url();
-    } else {
-      influxUrl = externalInflux.trim();
-      LOG.info("Using external InfluxDB at {} ({})", influxUrl, LocalEndpoints.ENV_INFLUX_URL);
+    try {
+      influxStarted.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw cause instanceof Exception x ? x : e;
     }
     TopicProvisioner.ensure(
         Map.of("bootstrap.servers", bootstrapServers),

@@ -15,7 +15,9 @@ import com.finpulse.common.metrics.MeterRegistries;
 import com.finpulse.common.metrics.MetricsSettings;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -29,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,19 +176,40 @@ public final class UpCommand implements Command {
     if (providers.isEmpty()) {
       err.println("FinPulse up: no services are built yet; running the infrastructure only");
     }
-    boolean started =
-        services.start(
-            providers,
-            provider -> {
-              Path serviceState = stateDir.resolve(provider.name());
+    CompletableFuture<Boolean> starting = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name("services-start")
+        .daemon()
+        .start(
+            () -> {
               try {
-                Files.createDirectories(serviceState);
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                starting.complete(
+                    services.start(
+                        providers,
+                        provider -> serviceContext(provider, stateDir, configDir, options, out)));
+              } catch (Throwable e) {
+                starting.completeExceptionally(e);
               }
-              return new ServiceContext(
-                  stack.serviceEnv(), configDir, meters, serviceState, out, options);
             });
+    // Status lines while the services start: after a crash news flows again before the processor
+    // and the alerts service have recovered their state.
+    long nextStatus = System.nanoTime() + statusEvery.toNanos();
+    while (!starting.isDone()) {
+      if (stop.await(IDLE_CHECK)) {
+        return 130;
+      }
+      long now = System.nanoTime();
+      if (now >= nextStatus) {
+        out.println(PipelineCounts.from(meters).statusLine((now - startedAt) / 1e9));
+        nextStatus = now + statusEvery.toNanos();
+      }
+    }
+    boolean started;
+    try {
+      started = starting.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
     if (!started) {
       return 130;
     }
@@ -196,7 +221,6 @@ public final class UpCommand implements Command {
                 ? "; will stop when the source is exhausted and the pipeline drained"
                 : "; Ctrl-C stops everything"));
 
-    long nextStatus = System.nanoTime() + statusEvery.toNanos();
     long idleSince = -1;
     while (true) {
       if (stop.await(IDLE_CHECK)) {
@@ -244,6 +268,21 @@ public final class UpCommand implements Command {
     out.println(counts.summaryJson(trendPoints));
     out.flush();
     return 0;
+  }
+
+  private ServiceContext serviceContext(
+      ServiceProvider provider,
+      Path stateDir,
+      Path configDir,
+      Map<String, String> options,
+      PrintStream out) {
+    Path serviceState = stateDir.resolve(provider.name());
+    try {
+      Files.createDirectories(serviceState);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new ServiceContext(stack.serviceEnv(), configDir, meters, serviceState, out, options);
   }
 
   /** Where to point a browser or a client: the services' addresses, then Kafka and InfluxDB. */

@@ -12,7 +12,11 @@ public interface ServiceProvider {
   /** {@code ingest}, {@code processor} or {@code alerts}. */
   String name();
 
-  /** Start order: consumers before producers, so nothing published is missed by a live view. */
+  /**
+   * Place in the launcher's list: consumers before producers. Services start side by side (they
+   * meet only through Kafka, which keeps what a consumer has not read yet) and stop in reverse
+   * order, so producers stop first and consumers can drain what was sent.
+   */
   int startOrder();
 
   /** Builds the service (loading and validating its config); does not start it. */
