@@ -188,6 +188,7 @@ class ConsoleBrowserIT {
     browser.get(console + "/");
     WebElement token = until(By.id("token"));
     token.sendKeys(TOKEN);
+    browser.findElement(By.id("user")).sendKeys("Dana Analyst");
     browser.findElement(By.cssSelector("#login button[type=submit]")).click();
     until(By.cssSelector("#chart-negative-share canvas"));
     // The page's one expected failure: asking for the session before signing in (401).
@@ -260,6 +261,42 @@ class ConsoleBrowserIT {
             });
     waitFor(() -> !browser.findElements(By.cssSelector("#picked-window tr.article")).isEmpty());
     screenshot("console-topic.png");
+
+    // A correction in one click: the first headline of the window is really neutral.
+    String corrected =
+        browser.findElement(By.cssSelector("#picked-window tr.article td.headline")).getText();
+    click(By.cssSelector("#picked-window tr.article .correct button[data-label=neutral]"));
+    until(
+        By.cssSelector(
+            "#picked-window tr.article .correct.done button.chosen[data-label=neutral]"));
+
+    // Review: the queue, corrected with the keyboard (2 = neutral on the selected article).
+    browser.get(console + "/#/review");
+    until(By.cssSelector("#review-queue .review-item.selected"));
+    waitFor(() -> browser.findElement(By.id("reviewed-count")).getText().equals("1"));
+    String reviewed =
+        browser
+            .findElement(By.cssSelector("#review-queue .review-item.selected"))
+            .getAttribute("data-article");
+    new Actions(browser).sendKeys("2").perform();
+    until(
+        By.cssSelector(
+            "#review-queue .review-item[data-article='" + reviewed + "'] .correct.done"));
+    screenshot("console-review.png");
+    browser.navigate().refresh();
+    waitFor(() -> browser.findElement(By.id("reviewed-count")).getText().equals("2"));
+    assertThat(
+            browser.findElements(
+                By.cssSelector("#review-queue .review-item[data-article='" + reviewed + "']")))
+        .as("a reviewed article leaves the queue")
+        .isEmpty();
+    String feedback =
+        (String)
+            js(
+                "var x = new XMLHttpRequest(); x.open('GET', '/api/v1/feedback', false); x.send();"
+                    + " return x.responseText;");
+    assertThat(feedback).contains("\"analyst\":\"Dana Analyst\"").contains("\"label\":\"neutral\"");
+    assertThat(corrected).isNotBlank();
 
     // Articles: filtered by topic and sentiment; the hostile headline is text, not markup.
     browser.get(console + "/#/articles");
