@@ -150,7 +150,7 @@ public final class ProcessorService implements ManagedService {
                 ProcessorServiceProvider.modelDir(scoring.modelDir()),
                 dir -> ProcessorServiceProvider.load(dir, scoring)),
             worker,
-            modelEvents,
+            modelEvents::publishStatus,
             metrics);
     // Converge to the promoted version before the first article is scored.
     follower.start(SERVING_CATCH_UP);

@@ -41,6 +41,8 @@ public final class ModelEvents implements ShadowSink, AutoCloseable {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 50);
+    // send() waits for topic metadata at most this long: the inference worker calls it.
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "finpulse-processor-models");
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
   }
@@ -62,17 +64,25 @@ public final class ModelEvents implements ShadowSink, AutoCloseable {
   private <T> void send(String topic, String key, EventSerde<T> serde, T value) {
     RecordHeaders headers = new RecordHeaders();
     byte[] bytes = serde.serialize(topic, headers, value);
-    producer.send(
-        new ProducerRecord<>(topic, null, key, bytes, headers),
-        (meta, e) -> {
-          if (e != null) {
-            long now = System.nanoTime();
-            long last = lastWarning.get();
-            if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-              LOG.warn("Could not publish to {} ({}); the record is dropped", topic, e.toString());
+    try {
+      producer.send(
+          new ProducerRecord<>(topic, null, key, bytes, headers),
+          (meta, e) -> {
+            if (e != null) {
+              dropped(topic, e);
             }
-          }
-        });
+          });
+    } catch (RuntimeException e) {
+      dropped(topic, e);
+    }
+  }
+
+  private void dropped(String topic, Exception e) {
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
+      LOG.warn("Could not publish to {} ({}); the record is dropped", topic, e.toString());
+    }
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -47,10 +48,11 @@ public final class ServingFollower implements AutoCloseable {
   private final String instance;
   private final VersionLoader loader;
   private final InferenceWorker worker;
-  private final ModelEvents events;
+  private final Consumer<ModelStatus> statusSink;
   private final ProcessorMetrics metrics;
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Map<String, Object> consumerProperties;
   private final Thread thread;
+  private KafkaConsumer<byte[], byte[]> consumer;
   private volatile boolean closed;
   private volatile @Nullable ModelStatus status;
 
@@ -59,19 +61,18 @@ public final class ServingFollower implements AutoCloseable {
       String instance,
       VersionLoader loader,
       InferenceWorker worker,
-      ModelEvents events,
+      Consumer<ModelStatus> statusSink,
       ProcessorMetrics metrics) {
     this.instance = instance;
     this.loader = loader;
     this.worker = worker;
-    this.events = events;
+    this.statusSink = statusSink;
     this.metrics = metrics;
     Map<String, Object> c = new HashMap<>(clientProperties);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "finpulse-processor-serving-" + instance);
-    this.consumer =
-        new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumerProperties = c;
     this.thread = new Thread(this::follow, "finpulse-model-follower");
     this.thread.setDaemon(true);
   }
@@ -86,6 +87,9 @@ public final class ServingFollower implements AutoCloseable {
    * publishes the status, then follows the topic on its own thread.
    */
   public void start(Duration catchUp) throws InterruptedException {
+    consumer =
+        new KafkaConsumer<>(
+            consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     consumer.assign(List.of(PARTITION));
     consumer.seekToBeginning(List.of(PARTITION));
     ModelServing latest = null;
@@ -266,7 +270,7 @@ public final class ServingFollower implements AutoCloseable {
             error,
             Instant.now());
     status = st;
-    events.publishStatus(st);
+    statusSink.accept(st);
   }
 
   private static void sleep() {
@@ -281,6 +285,9 @@ public final class ServingFollower implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    if (consumer == null) {
+      return;
+    }
     consumer.wakeup();
     if (thread.isAlive()) {
       thread.interrupt();
