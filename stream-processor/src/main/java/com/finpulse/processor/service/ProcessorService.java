@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -67,6 +68,7 @@ public final class ProcessorService implements ManagedService {
   private final ProcessorMetrics metrics;
   private final Path serviceStateDir;
   private final SinkObserver observer;
+  private final Function<Path, Classifier> versionLoader;
   private InferenceWorker worker;
   private ModelEvents modelEvents;
   private ServingFollower follower;
@@ -84,11 +86,32 @@ public final class ProcessorService implements ManagedService {
       MeterRegistry meters,
       Path serviceStateDir,
       SinkObserver observer) {
+    this(
+        config,
+        classifier,
+        meters,
+        serviceStateDir,
+        observer,
+        dir -> ProcessorServiceProvider.load(dir, config.scoring()));
+  }
+
+  /**
+   * @param versionLoader loads a model directory of the registry (or {@code scoring.model_dir} for
+   *     the version {@code default}); tests give a double
+   */
+  ProcessorService(
+      ProcessorConfig config,
+      Classifier classifier,
+      MeterRegistry meters,
+      Path serviceStateDir,
+      SinkObserver observer,
+      Function<Path, Classifier> versionLoader) {
     this.config = config;
     this.classifier = classifier;
     this.metrics = new ProcessorMetrics(meters);
     this.serviceStateDir = serviceStateDir;
     this.observer = observer;
+    this.versionLoader = versionLoader;
   }
 
   @Override
@@ -148,7 +171,7 @@ public final class ProcessorService implements ManagedService {
             new VersionLoader(
                 new RegistryVersions(ProcessorServiceProvider.modelDir(scoring.registryDir())),
                 ProcessorServiceProvider.modelDir(scoring.modelDir()),
-                dir -> ProcessorServiceProvider.load(dir, scoring)),
+                versionLoader),
             worker,
             modelEvents::publishStatus,
             metrics);
