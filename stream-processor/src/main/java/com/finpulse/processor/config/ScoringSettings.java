@@ -48,22 +48,17 @@ public record ScoringSettings(
   }
 
   public ScoringSettings withModelDir(String dir) {
-    return new ScoringSettings(
-        dir,
-        registryDir,
-        maxBatchSize,
-        maxDelay,
-        tokenBudget,
-        maxBuffered,
-        backpressureWait,
-        gpuMaxBatchSize,
-        gpuTokenBudget);
+    return withDirs(dir, registryDir);
   }
 
   public ScoringSettings withRegistryDir(String dir) {
+    return withDirs(modelDir, dir);
+  }
+
+  private ScoringSettings withDirs(String model, String registry) {
     return new ScoringSettings(
-        modelDir,
-        dir,
+        model,
+        registry,
         maxBatchSize,
         maxDelay,
         tokenBudget,
