@@ -348,6 +348,7 @@ final class PipelineRun {
         .withScoring(
             new ScoringSettings(
                 s.modelDir(),
+                s.registryDir(),
                 o.maxBatchSize(),
                 s.maxDelay(),
                 s.tokenBudget(),

@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  * of promotions and roll-backs; the latest record is the desired state). Written by the alerts
  * service's API; every processor converges to the latest and reports on {@code models.status}.
  *
- * @param serving the version to score with
+ * @param serving the version to score with: a directory name in the processors' model registry, or
+ *     {@code default} for each processor's configured {@code scoring.model_dir}
  * @param shadow a candidate version that scores a sample of articles beside it; null for none
- * @param shadowSample the share of articles the candidate also scores, 0..1
+ * @param shadowSample the share of articles the candidate also scores, 0..1: an article is in the
+ *     sample when the hash of its id falls below it (the same articles on every processor)
  * @param action what this change was
  * @param requestedBy who asked (the console user's name)
  * @param reason optional free text

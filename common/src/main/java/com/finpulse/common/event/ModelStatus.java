@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
  * instance) after every start and every {@link ModelServing} change it acted on.
  *
  * @param instance the processor instance (its static member id or host)
- * @param serving the model id it scores with
- * @param servingVersion the registry version of that model; empty for a model outside the registry
+ * @param serving the model id it scores with ({@code <version>@<weights hash>} for a registry
+ *     version)
+ * @param servingVersion the registry version of that model; {@code default} for the processor's
+ *     configured {@code scoring.model_dir}
  * @param shadow the model id running in shadow; null for none
  * @param requested the serving version last asked for on {@code models.serving}; null if none yet
  * @param error why the last change could not be made (the model did not load); null when it was

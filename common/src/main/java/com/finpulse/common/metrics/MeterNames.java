@@ -79,6 +79,28 @@ public final class MeterNames {
    */
   public static final String PROCESSOR_LATE = "finpulse.processor.late";
 
+  /**
+   * Counter, tag outcome (ok, failed): changes of the serving model asked for on models.serving.
+   */
+  public static final String PROCESSOR_MODEL_SWAPS = "finpulse.processor.model.swaps";
+
+  /** Counter: articles scored by the shadow candidate and compared on models.shadow. */
+  public static final String PROCESSOR_SHADOW_COMPARISONS = "finpulse.processor.shadow.comparisons";
+
+  /** Counter, tag task (sentiment, topic): shadow comparisons where the candidate agreed. */
+  public static final String PROCESSOR_SHADOW_AGREEMENTS = "finpulse.processor.shadow.agreements";
+
+  /**
+   * Timer: one model call of the shadow candidate; the serving model's next call waits at most this
+   * long for it.
+   */
+  public static final String PROCESSOR_SHADOW_LATENCY = "finpulse.processor.shadow.latency";
+
+  /**
+   * Counter: failed calls of the shadow candidate (its sample is skipped; serving is unaffected).
+   */
+  public static final String PROCESSOR_SHADOW_FAILURES = "finpulse.processor.shadow.failures";
+
   // alerts
   /** Counter, tags severity, key_kind. */
   public static final String ALERTS_FIRED = "finpulse.alerts.fired";

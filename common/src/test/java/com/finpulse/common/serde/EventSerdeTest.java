@@ -162,7 +162,6 @@ class EventSerdeTest {
         new ShadowComparison(
             "a1",
             "Acme beats",
-            "Earnings",
             "v2@abc",
             Sentiment.POSITIVE,
             "Earnings",

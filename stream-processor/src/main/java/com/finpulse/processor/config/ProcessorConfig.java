@@ -72,6 +72,11 @@ public record ProcessorConfig(
         kafka, influx, metrics, streams, scoring, dedup, newTrends, sink, topics);
   }
 
+  public ProcessorConfig withSink(SinkSettings newSink) {
+    return new ProcessorConfig(
+        kafka, influx, metrics, streams, scoring, dedup, trends, newSink, topics);
+  }
+
   public ProcessorConfig withMetrics(MetricsSettings newMetrics) {
     return new ProcessorConfig(
         kafka, influx, newMetrics, streams, scoring, dedup, trends, sink, topics);

@@ -8,6 +8,9 @@ import java.time.Duration;
  * Micro-batching of articles through the model.
  *
  * @param modelDir the trained model to load; relative paths resolve against the FinPulse home
+ * @param registryDir the model registry: one model directory per version ({@code
+ *     <registry_dir>/<version>/model.json}), which {@code models.serving} names; relative paths
+ *     resolve against the FinPulse home. The version {@code default} is {@code model_dir}
  * @param maxBatchSize most articles in one model call; a task also hands its buffer to the model as
  *     soon as it holds this many
  * @param maxDelay longest an article waits in a task's buffer before a partial batch goes out
@@ -24,6 +27,7 @@ import java.time.Duration;
  */
 public record ScoringSettings(
     String modelDir,
+    String registryDir,
     int maxBatchSize,
     Duration maxDelay,
     int tokenBudget,
@@ -43,9 +47,31 @@ public record ScoringSettings(
         : new ModelCallLimits(maxBatchSize, tokenBudget);
   }
 
+  public ScoringSettings withModelDir(String dir) {
+    return withDirs(dir, registryDir);
+  }
+
+  public ScoringSettings withRegistryDir(String dir) {
+    return withDirs(modelDir, dir);
+  }
+
+  private ScoringSettings withDirs(String model, String registry) {
+    return new ScoringSettings(
+        model,
+        registry,
+        maxBatchSize,
+        maxDelay,
+        tokenBudget,
+        maxBuffered,
+        backpressureWait,
+        gpuMaxBatchSize,
+        gpuTokenBudget);
+  }
+
   @Override
   public void validate(Validation v) {
     v.notBlank(modelDir, "model_dir");
+    v.notBlank(registryDir, "registry_dir");
     v.range(maxBatchSize, 1, 4096, "max_batch_size");
     v.check(
         maxDelay != null && !maxDelay.isNegative() && maxDelay.toMillis() <= 60_000,

@@ -29,6 +29,13 @@ public final class ProcessorMetrics {
   private final Counter influxFailures;
   private final Counter trendPointsWritten;
   private final Counter articlePointsWritten;
+  private final Counter swapsOk;
+  private final Counter swapsFailed;
+  private final Counter shadowComparisons;
+  private final Counter shadowSentimentAgreements;
+  private final Counter shadowTopicAgreements;
+  private final Counter shadowFailures;
+  private final Timer shadowLatency;
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Map<TrendWindow, Counter> late = new ConcurrentHashMap<>();
   private final Map<String, Integer> bufferedByTask = new ConcurrentHashMap<>();
@@ -66,8 +73,38 @@ public final class ProcessorMetrics {
             .register(registry);
     this.trendPointsWritten = pointsWritten(InfluxSchema.Trend.MEASUREMENT);
     this.articlePointsWritten = pointsWritten(InfluxSchema.Article.MEASUREMENT);
+    this.swapsOk = swaps("ok");
+    this.swapsFailed = swaps("failed");
+    this.shadowComparisons =
+        Counter.builder(MeterNames.PROCESSOR_SHADOW_COMPARISONS)
+            .description("articles scored by the shadow candidate beside the serving model")
+            .register(registry);
+    this.shadowSentimentAgreements = shadowAgreements("sentiment");
+    this.shadowTopicAgreements = shadowAgreements("topic");
+    this.shadowFailures =
+        Counter.builder(MeterNames.PROCESSOR_SHADOW_FAILURES)
+            .description("failed model calls of the shadow candidate")
+            .register(registry);
+    this.shadowLatency =
+        Timer.builder(MeterNames.PROCESSOR_SHADOW_LATENCY)
+            .description("duration of one model call of the shadow candidate")
+            .register(registry);
     Gauge.builder(MeterNames.PROCESSOR_BUFFERED, this, ProcessorMetrics::buffered)
         .description("articles in the scoring buffers")
+        .register(registry);
+  }
+
+  private Counter swaps(String outcome) {
+    return Counter.builder(MeterNames.PROCESSOR_MODEL_SWAPS)
+        .tag("outcome", outcome)
+        .description("changes of the serving model asked for on models.serving")
+        .register(registry);
+  }
+
+  private Counter shadowAgreements(String task) {
+    return Counter.builder(MeterNames.PROCESSOR_SHADOW_AGREEMENTS)
+        .tag("task", task)
+        .description("shadow comparisons where the candidate agreed with the serving model")
         .register(registry);
   }
 
@@ -120,6 +157,29 @@ public final class ProcessorMetrics {
 
   public void modelFailure() {
     modelFailures.increment();
+  }
+
+  /** A change of the serving model was made ({@code ok}) or refused because it did not load. */
+  public void modelSwap(boolean ok) {
+    (ok ? swapsOk : swapsFailed).increment();
+  }
+
+  public void shadowComparison(boolean sentimentAgrees, boolean topicAgrees) {
+    shadowComparisons.increment();
+    if (sentimentAgrees) {
+      shadowSentimentAgreements.increment();
+    }
+    if (topicAgrees) {
+      shadowTopicAgreements.increment();
+    }
+  }
+
+  public void shadowCall(long nanos) {
+    shadowLatency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  public void shadowFailure() {
+    shadowFailures.increment();
   }
 
   public void backpressureWait(long nanos) {

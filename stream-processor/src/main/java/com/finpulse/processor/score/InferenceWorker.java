@@ -1,18 +1,26 @@
 package com.finpulse.processor.score;
 
 import com.finpulse.common.event.SentimentScores;
+import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
 import com.finpulse.model.text.TargetedText;
 import com.finpulse.processor.metrics.ProcessorMetrics;
+import com.finpulse.processor.serving.ServedModel;
+import com.finpulse.processor.serving.ShadowSample;
+import com.finpulse.processor.serving.ShadowSink;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +40,31 @@ import org.slf4j.LoggerFactory;
  * a failed outcome (its task dead-letters it) and the rest of the batch is scored. If the model
  * also fails on a known-good text, it is the model that is broken, not an article: every request
  * fails with {@link ModelUnavailableException} and nothing is dead-lettered.
+ *
+ * <p>Model versions: {@link #configure} hands the worker another serving model (and a shadow
+ * candidate); the worker takes it up <em>between</em> model calls, at the top of its loop, never
+ * inside one. Every call reads the set-up once and uses that one model throughout (its halving and
+ * canary included), and each outcome names the model that produced it. The queue and the requests
+ * are untouched by a change, and each request is completed by exactly one call, so a change loses
+ * no article and scores none twice. The shadow candidate scores the sampled articles of a call
+ * after the serving model's results are handed back; the next serving call waits for it (at most
+ * the candidate's own call), and its verdicts go only to the {@link ShadowSink}.
  */
 public final class InferenceWorker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(InferenceWorker.class);
 
-  /** A plain headline any working model scores: tells a broken model from a poisonous text. */
-  static final String CANARY = "Stocks were little changed in early trading on Tuesday.";
+  /** The candidate that scores a sample of articles beside the serving model. */
+  public record Shadow(ServedModel candidate, double share) {}
 
-  private final Classifier classifier;
+  /** What the worker scores with: the serving model and an optional shadow candidate. */
+  public record Setup(ServedModel serving, @Nullable Shadow shadow) {}
+
+  private record PendingSetup(Setup setup, CompletableFuture<Void> applied) {}
+
+  /** The texts of one call and their outcomes, in order. */
+  private record Scored(List<ScoringInput> inputs, List<ScoringOutcome> outcomes) {}
+
   private final int maxBatchSize;
   private final int tokenBudget;
   private final ProcessorMetrics metrics;
@@ -48,17 +72,29 @@ public final class InferenceWorker implements AutoCloseable {
   private final AtomicInteger outstanding = new AtomicInteger();
   private final AtomicInteger queued = new AtomicInteger();
   private final Thread thread;
-  private final String modelId;
+  private final ShadowSink shadowSink;
+  private final AtomicReference<PendingSetup> pending = new AtomicReference<>();
+  private volatile Setup setup;
   private volatile boolean closed;
   private volatile ModelUnavailableException failure;
 
+  /** A worker that scores with {@code classifier} alone (the configured model, no shadow). */
   public InferenceWorker(
       Classifier classifier, int maxBatchSize, int tokenBudget, ProcessorMetrics metrics) {
-    this.classifier = classifier;
+    this(ServedModel.configured(classifier), maxBatchSize, tokenBudget, metrics, ShadowSink.NONE);
+  }
+
+  public InferenceWorker(
+      ServedModel serving,
+      int maxBatchSize,
+      int tokenBudget,
+      ProcessorMetrics metrics,
+      ShadowSink shadowSink) {
+    this.setup = new Setup(serving, null);
     this.maxBatchSize = maxBatchSize;
     this.tokenBudget = tokenBudget;
     this.metrics = metrics;
-    this.modelId = classifier.modelId();
+    this.shadowSink = shadowSink;
     this.thread = new Thread(this::run, "finpulse-inference");
     this.thread.setDaemon(true);
   }
@@ -67,8 +103,42 @@ public final class InferenceWorker implements AutoCloseable {
     thread.start();
   }
 
+  /** The id of the serving model (the one the next call uses once a pending change is taken up). */
   public String modelId() {
-    return modelId;
+    return setup.serving().modelId();
+  }
+
+  /** The serving model and shadow candidate in use now. */
+  public Setup setup() {
+    return setup;
+  }
+
+  /**
+   * Scores with {@code serving} (and {@code shadow}, or none) from the next model call on. The
+   * returned future completes once the worker has taken the change up: from then on no call uses a
+   * model outside the new set-up, so the caller may close the models it replaced. One change at a
+   * time: a change not yet taken up when the next one comes is dropped (its future fails with a
+   * {@link CancellationException}).
+   */
+  public CompletableFuture<Void> configure(ServedModel serving, @Nullable Shadow shadow) {
+    PendingSetup next = new PendingSetup(new Setup(serving, shadow), new CompletableFuture<>());
+    PendingSetup dropped = pending.getAndSet(next);
+    if (dropped != null) {
+      dropped.applied().completeExceptionally(new CancellationException("superseded"));
+    }
+    if (closed || !thread.isAlive()) {
+      applyPending(); // no loop runs (not started, or closed): nothing is inside a call
+    }
+    return next.applied();
+  }
+
+  /** Takes up a pending change; only between model calls (the worker thread, or no thread). */
+  private void applyPending() {
+    PendingSetup p = pending.getAndSet(null);
+    if (p != null) {
+      setup = p.setup();
+      p.applied().complete(null);
+    }
   }
 
   /** Queues articles for scoring; the request completes on the worker thread. */
@@ -111,6 +181,7 @@ public final class InferenceWorker implements AutoCloseable {
 
   private void run() {
     while (!closed) {
+      applyPending();
       ScoringRequest first;
       try {
         first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -120,11 +191,14 @@ public final class InferenceWorker implements AutoCloseable {
       if (first == null) {
         continue;
       }
+      applyPending(); // a change asked for while the worker waited applies to this call
+      Setup current = setup;
       queued.addAndGet(-first.size());
       List<ScoringRequest> batch = coalesce(first);
       int taken = batch.stream().mapToInt(ScoringRequest::size).sum();
+      Scored scored = null;
       try {
-        score(batch);
+        scored = score(batch, current.serving());
       } catch (Throwable t) { // an Error from native code must not leave tasks waiting forever
         ModelUnavailableException e =
             t instanceof ModelUnavailableException m
@@ -141,7 +215,11 @@ public final class InferenceWorker implements AutoCloseable {
       } finally {
         outstanding.addAndGet(-taken);
       }
+      if (scored != null && current.shadow() != null) {
+        shadow(scored, current.serving(), current.shadow());
+      }
     }
+    applyPending();
   }
 
   /** The first request plus the queued ones that still fit, in queue order (fair across tasks). */
@@ -171,27 +249,88 @@ public final class InferenceWorker implements AutoCloseable {
     return batch;
   }
 
-  private void score(List<ScoringRequest> batch) {
+  private @Nullable Scored score(List<ScoringRequest> batch, ServedModel model) {
     List<ScoringRequest> live = batch.stream().filter(r -> !r.isCancelled()).toList();
     if (live.isEmpty()) {
-      return;
+      return null;
     }
     List<ScoringInput> texts = new ArrayList<>();
     live.forEach(r -> texts.addAll(r.inputs()));
-    List<ScoringOutcome> outcomes = classifyOrIsolate(texts);
+    List<ScoringOutcome> outcomes = classifyOrIsolate(texts, model);
     int from = 0;
     for (ScoringRequest r : live) {
       r.complete(List.copyOf(outcomes.subList(from, from + r.size())));
       from += r.size();
     }
+    return new Scored(texts, outcomes);
   }
 
-  private List<ScoringOutcome> classifyOrIsolate(List<ScoringInput> texts) {
+  /**
+   * The candidate's verdict on the sampled articles of a call the serving model has answered. Its
+   * failure is counted and logged and changes nothing else.
+   */
+  private void shadow(Scored scored, ServedModel serving, Shadow shadow) {
+    List<Integer> sampled = new ArrayList<>();
+    for (int i = 0; i < scored.inputs().size(); i++) {
+      if (scored.outcomes().get(i).prediction() != null
+          && ShadowSample.includes(scored.inputs().get(i).articleId(), shadow.share())) {
+        sampled.add(i);
+      }
+    }
+    if (sampled.isEmpty()) {
+      return;
+    }
+    ServedModel candidate = shadow.candidate();
+    long started = System.nanoTime();
+    List<Prediction> predictions;
     try {
-      return classify(texts);
+      predictions =
+          candidate
+              .classifier()
+              .classify(sampled.stream().map(i -> scored.inputs().get(i).text()).toList());
+      if (predictions == null
+          || predictions.size() != sampled.size()
+          || predictions.contains(null)) {
+        throw new IllegalStateException("the candidate returned no prediction for every text");
+      }
+    } catch (RuntimeException e) {
+      metrics.shadowFailure();
+      LOG.warn(
+          "The shadow candidate {} failed on {} sampled articles ({}); they have no comparison."
+              + " Serving is not affected; stop the shadow if this repeats.",
+          candidate.modelId(),
+          sampled.size(),
+          e.toString());
+      return;
+    }
+    metrics.shadowCall(System.nanoTime() - started);
+    Instant at = Instant.now();
+    for (int k = 0; k < sampled.size(); k++) {
+      ScoringInput in = scored.inputs().get(sampled.get(k));
+      Prediction s = scored.outcomes().get(sampled.get(k)).prediction();
+      Prediction c = predictions.get(k);
+      ShadowComparison comparison =
+          new ShadowComparison(
+              in.articleId(),
+              in.title(),
+              serving.modelId(),
+              s.sentiment(),
+              s.topic(),
+              candidate.modelId(),
+              c.sentiment(),
+              c.topic(),
+              at);
+      metrics.shadowComparison(comparison.sentimentAgrees(), comparison.topicAgrees());
+      shadowSink.publish(comparison);
+    }
+  }
+
+  private List<ScoringOutcome> classifyOrIsolate(List<ScoringInput> texts, ServedModel model) {
+    try {
+      return classify(texts, model);
     } catch (RuntimeException e) {
       metrics.modelFailure();
-      if (!canaryScores()) {
+      if (!canaryScores(model.classifier())) {
         throw new ModelUnavailableException(
             "the model fails on every input, a known-good headline included (" + e + ")", e);
       }
@@ -199,15 +338,15 @@ public final class InferenceWorker implements AutoCloseable {
           "A model call on {} texts failed ({}); splitting it to isolate the text that fails",
           texts.size(),
           e.toString());
-      return isolate(texts);
+      return isolate(texts, model);
     }
   }
 
   /** Halves a failing batch until each failing text is alone; the others are scored normally. */
-  private List<ScoringOutcome> isolate(List<ScoringInput> texts) {
+  private List<ScoringOutcome> isolate(List<ScoringInput> texts, ServedModel model) {
     if (texts.size() == 1) {
       try {
-        return classify(texts);
+        return classify(texts, model);
       } catch (RuntimeException e) {
         metrics.modelFailure();
         LOG.warn(
@@ -220,19 +359,19 @@ public final class InferenceWorker implements AutoCloseable {
     for (List<ScoringInput> half :
         List.of(texts.subList(0, mid), texts.subList(mid, texts.size()))) {
       try {
-        out.addAll(classify(half));
+        out.addAll(classify(half, model));
       } catch (RuntimeException e) {
         metrics.modelFailure();
-        out.addAll(isolate(half));
+        out.addAll(isolate(half, model));
       }
     }
     return out;
   }
 
-  private List<ScoringOutcome> classify(List<ScoringInput> inputs) {
+  private List<ScoringOutcome> classify(List<ScoringInput> inputs, ServedModel model) {
     long started = System.nanoTime();
     List<String> texts = inputs.stream().map(ScoringInput::text).toList();
-    List<Prediction> predictions = classifier.classify(texts);
+    List<Prediction> predictions = model.classifier().classify(texts);
     if (predictions == null || predictions.size() != texts.size()) {
       throw new IllegalStateException(
           "the model returned "
@@ -241,7 +380,7 @@ public final class InferenceWorker implements AutoCloseable {
               + texts.size()
               + " texts");
     }
-    List<Map<String, SentimentScores>> perTicker = tickerSentiment(inputs);
+    List<Map<String, SentimentScores>> perTicker = tickerSentiment(inputs, model.classifier());
     metrics.modelCall(texts.size(), System.nanoTime() - started);
     List<ScoringOutcome> out = new ArrayList<>(predictions.size());
     for (int i = 0; i < predictions.size(); i++) {
@@ -249,7 +388,7 @@ public final class InferenceWorker implements AutoCloseable {
       if (p == null) {
         throw new IllegalStateException("the model returned a null prediction");
       }
-      out.add(ScoringOutcome.of(p, perTicker.get(i)));
+      out.add(ScoringOutcome.of(p, perTicker.get(i), model.modelId()));
     }
     return out;
   }
@@ -258,7 +397,8 @@ public final class InferenceWorker implements AutoCloseable {
    * The sentiment toward each ticker of each input, in one model call for all (text, ticker) pairs;
    * empty maps when the model has no entity head (the trends then use the article's).
    */
-  private List<Map<String, SentimentScores>> tickerSentiment(List<ScoringInput> inputs) {
+  private List<Map<String, SentimentScores>> tickerSentiment(
+      List<ScoringInput> inputs, Classifier classifier) {
     List<Map<String, SentimentScores>> out = new ArrayList<>(inputs.size());
     List<TargetedText> pairs = new ArrayList<>();
     boolean targeted = classifier.targeted();
@@ -289,9 +429,9 @@ public final class InferenceWorker implements AutoCloseable {
     return out;
   }
 
-  private boolean canaryScores() {
+  private static boolean canaryScores(Classifier classifier) {
     try {
-      List<Prediction> p = classifier.classify(List.of(CANARY));
+      List<Prediction> p = classifier.classify(List.of(ServedModel.CANARY));
       return p != null && p.size() == 1 && p.get(0) != null;
     } catch (RuntimeException e) {
       return false;
@@ -321,5 +461,8 @@ public final class InferenceWorker implements AutoCloseable {
       LOG.warn("The inference worker is still inside a model call after 30 s; leaving it");
     }
     failQueued(new CancellationException("inference worker closed"));
+    if (!thread.isAlive()) {
+      applyPending();
+    }
   }
 }

@@ -11,9 +11,13 @@ import java.util.Map;
 /**
  * What the model reads of one article: its text, and for each ticker it names the ways the text may
  * name that company (the watchlist's company names first, then the symbol), so the model can give
- * the sentiment toward each ticker.
+ * the sentiment toward each ticker; and the article's id and title, which pick it for the shadow
+ * sample and name it in a shadow comparison.
+ *
+ * @param articleId empty for a text that is no article (never in the shadow sample)
  */
-public record ScoringInput(String text, Map<String, List<String>> tickerNames) {
+public record ScoringInput(
+    String text, Map<String, List<String>> tickerNames, String articleId, String title) {
 
   private static final Map<String, List<String>> KNOWN_NAMES =
       Watchlist.namesByTicker(Watchlist.defaults());
@@ -21,11 +25,13 @@ public record ScoringInput(String text, Map<String, List<String>> tickerNames) {
   public ScoringInput {
     text = text == null ? "" : text;
     tickerNames = tickerNames == null ? Map.of() : Map.copyOf(tickerNames);
+    articleId = articleId == null ? "" : articleId;
+    title = title == null ? "" : title;
   }
 
   /** A text without tickers. */
   public static ScoringInput text(String text) {
-    return new ScoringInput(text, Map.of());
+    return new ScoringInput(text, Map.of(), "", "");
   }
 
   public static ScoringInput of(NewsArticle article) {
@@ -35,6 +41,6 @@ public record ScoringInput(String text, Map<String, List<String>> tickerNames) {
       n.add(ticker);
       names.put(ticker, List.copyOf(n));
     }
-    return new ScoringInput(article.textForModel(), names);
+    return new ScoringInput(article.textForModel(), names, article.id(), article.title());
   }
 }

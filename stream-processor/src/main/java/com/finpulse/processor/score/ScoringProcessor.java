@@ -278,7 +278,7 @@ public final class ScoringProcessor implements Processor<String, AdmittedArticle
             p.article(),
             outcome.prediction(),
             outcome.tickerSentiment(),
-            worker.modelId(),
+            outcome.modelId(),
             scoredAt);
     context.forward(
         new Record<>(p.article().id(), scored, p.buffered().timestamp(), new RecordHeaders()),

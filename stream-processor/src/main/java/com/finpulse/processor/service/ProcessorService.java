@@ -1,9 +1,11 @@
 package com.finpulse.processor.service;
 
+import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.streams.ConsumerGroupLag;
 import com.finpulse.common.streams.StateRestoreProgress;
+import com.finpulse.common.streams.StaticMemberId;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.model.serve.Classifier;
@@ -12,6 +14,11 @@ import com.finpulse.processor.config.ProcessorConfig;
 import com.finpulse.processor.config.ScoringSettings;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
+import com.finpulse.processor.serving.ModelEvents;
+import com.finpulse.processor.serving.RegistryVersions;
+import com.finpulse.processor.serving.ServedModel;
+import com.finpulse.processor.serving.ServingFollower;
+import com.finpulse.processor.serving.VersionLoader;
 import com.finpulse.processor.sink.InfluxSink;
 import com.finpulse.processor.sink.SinkObserver;
 import com.finpulse.processor.topology.ProcessorTopology;
@@ -19,11 +26,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -35,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * process; {@code ./finpulse process} runs it alone.
  *
  * <p>The classifier is given, not loaded here: the composition root decides which model (see {@link
- * ProcessorServiceProvider#classifier}); the service closes it when it closes.
+ * ProcessorServiceProvider#classifier}); it is the version {@code default}. Other versions come
+ * from the model registry when {@code models.serving} asks for them ({@link ServingFollower}); the
+ * service closes whatever model it serves when it closes.
  */
 public final class ProcessorService implements ManagedService {
 
@@ -47,12 +60,18 @@ public final class ProcessorService implements ManagedService {
   /** Consumer name in the lag gauge for the InfluxDB writer. */
   static final String SINK_CONSUMER = "influx-sink";
 
+  /** Longest the start waits to read models.serving to its end before scoring begins. */
+  static final Duration SERVING_CATCH_UP = Duration.ofSeconds(30);
+
   private final ProcessorConfig config;
   private final Classifier classifier;
   private final ProcessorMetrics metrics;
   private final Path serviceStateDir;
   private final SinkObserver observer;
+  private final Function<Path, Classifier> versionLoader;
   private InferenceWorker worker;
+  private ModelEvents modelEvents;
+  private ServingFollower follower;
   private KafkaStreams streams;
   private InfluxStore influx;
   private InfluxSink sink;
@@ -67,11 +86,32 @@ public final class ProcessorService implements ManagedService {
       MeterRegistry meters,
       Path serviceStateDir,
       SinkObserver observer) {
+    this(
+        config,
+        classifier,
+        meters,
+        serviceStateDir,
+        observer,
+        dir -> ProcessorServiceProvider.load(dir, config.scoring()));
+  }
+
+  /**
+   * @param versionLoader loads a model directory of the registry (or {@code scoring.model_dir} for
+   *     the version {@code default}); tests give a double
+   */
+  ProcessorService(
+      ProcessorConfig config,
+      Classifier classifier,
+      MeterRegistry meters,
+      Path serviceStateDir,
+      SinkObserver observer,
+      Function<Path, Classifier> versionLoader) {
     this.config = config;
     this.classifier = classifier;
     this.metrics = new ProcessorMetrics(meters);
     this.serviceStateDir = serviceStateDir;
     this.observer = observer;
+    this.versionLoader = versionLoader;
   }
 
   @Override
@@ -114,8 +154,29 @@ public final class ProcessorService implements ManagedService {
         classifier.modelId(),
         limits.maxArticles(),
         limits.tokenBudget());
-    worker = new InferenceWorker(classifier, limits.maxArticles(), limits.tokenBudget(), metrics);
+    modelEvents = new ModelEvents(client);
+    worker =
+        new InferenceWorker(
+            ServedModel.configured(classifier),
+            limits.maxArticles(),
+            limits.tokenBudget(),
+            metrics,
+            modelEvents);
     worker.start();
+    ScoringSettings scoring = config.scoring();
+    follower =
+        new ServingFollower(
+            client,
+            StaticMemberId.of(config.streams().instanceId(), "", stateDir),
+            new VersionLoader(
+                new RegistryVersions(ProcessorServiceProvider.modelDir(scoring.registryDir())),
+                ProcessorServiceProvider.modelDir(scoring.modelDir()),
+                versionLoader),
+            worker,
+            modelEvents::publishStatus,
+            metrics);
+    // Converge to the promoted version before the first article is scored.
+    follower.start(SERVING_CATCH_UP);
     streams =
         new KafkaStreams(
             ProcessorTopology.build(config, worker, metrics),
@@ -163,6 +224,11 @@ public final class ProcessorService implements ManagedService {
               return t;
             });
     lagRefresher.scheduleWithFixedDelay(this::refreshLag, 5, 10, TimeUnit.SECONDS);
+  }
+
+  /** What this instance last reported on models.status; null before the start. */
+  public ModelStatus modelStatus() {
+    return follower == null ? null : follower.status();
   }
 
   /** Kafka Streams' state, for status lines and tests. */
@@ -271,8 +337,14 @@ public final class ProcessorService implements ManagedService {
     if (sink != null) {
       sink.close();
     }
+    if (follower != null) {
+      follower.close();
+    }
     if (worker != null) {
       worker.close();
+    }
+    if (modelEvents != null) {
+      modelEvents.close();
     }
     if (lagMonitor != null) {
       lagMonitor.close();
@@ -280,10 +352,27 @@ public final class ProcessorService implements ManagedService {
     if (influx != null) {
       influx.close();
     }
-    try {
-      classifier.close();
-    } catch (RuntimeException e) {
-      LOG.warn("The model did not close cleanly: {}", e.toString());
+    closeModels();
+  }
+
+  /** The serving model and the shadow candidate (the configured model if none took its place). */
+  private void closeModels() {
+    Set<Classifier> models = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (worker == null) {
+      models.add(classifier);
+    } else {
+      InferenceWorker.Setup s = worker.setup();
+      models.add(s.serving().classifier());
+      if (s.shadow() != null) {
+        models.add(s.shadow().candidate().classifier());
+      }
+    }
+    for (Classifier m : models) {
+      try {
+        m.close();
+      } catch (RuntimeException e) {
+        LOG.warn("A model did not close cleanly: {}", e.toString());
+      }
     }
   }
 }

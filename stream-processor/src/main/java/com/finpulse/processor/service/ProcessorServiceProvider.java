@@ -68,13 +68,22 @@ public final class ProcessorServiceProvider implements ServiceProvider {
               + " (FINPULSE_MODEL_DIR) at a model directory");
     }
     try {
-      ScoringSettings s = config.scoring();
-      return Classifiers.load(
-          dir, ClassifierOptions.defaults().withGpuBatch(s.gpuTokenBudget(), s.gpuMaxBatchSize()));
+      return load(dir, config.scoring());
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "cannot load the model from " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Loads a model directory with {@code scoring}'s GPU forward sizes (on CPU the model's own
+   * defaults): the configured model and every registry version alike.
+   */
+  public static Classifier load(Path dir, ScoringSettings scoring) {
+    return Classifiers.load(
+        dir,
+        ClassifierOptions.defaults()
+            .withGpuBatch(scoring.gpuTokenBudget(), scoring.gpuMaxBatchSize()));
   }
 
   /** Relative model directories resolve against the FinPulse home (set by the launcher). */

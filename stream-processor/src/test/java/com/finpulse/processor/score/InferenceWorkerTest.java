@@ -3,12 +3,18 @@ package com.finpulse.processor.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.processor.metrics.ProcessorMetrics;
+import com.finpulse.processor.serving.ServedModel;
+import com.finpulse.processor.serving.ShadowSample;
+import com.finpulse.processor.serving.ShadowSink;
 import com.finpulse.processor.testing.DeterministicClassifier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -149,6 +155,134 @@ class InferenceWorkerTest {
     await(kept);
     assertThat(model.callSizes()).containsExactly(1, 2);
     awaitIdle();
+  }
+
+  @Test
+  void aSwapAskedForDuringACallTakesEffectOnTheNextCall() throws Exception {
+    DeterministicClassifier first = new DeterministicClassifier().gated();
+    DeterministicClassifier second = new DeterministicClassifier();
+    ServedModel v2 = ServedModel.version("v2", second);
+    worker =
+        new InferenceWorker(ServedModel.configured(first), 64, 1 << 20, metrics, ShadowSink.NONE);
+    worker.start();
+    ScoringRequest running = worker.submit(texts("running", 3));
+    first.awaitCallsStarted(1);
+    CompletableFuture<Void> swapped = worker.configure(v2, null);
+    ScoringRequest queued = worker.submit(texts("queued", 4));
+    // The first model's call is still inside the model: the change waits for it.
+    assertThat(swapped).isNotDone();
+    assertThat(worker.modelId()).isEqualTo(DeterministicClassifier.MODEL_ID);
+    first.release(1);
+    await(running);
+    await(queued);
+    swapped.get(10, TimeUnit.SECONDS);
+    assertThat(running.outcomes())
+        .hasSize(3)
+        .allSatisfy(o -> assertThat(o.modelId()).isEqualTo(DeterministicClassifier.MODEL_ID));
+    assertThat(queued.outcomes())
+        .hasSize(4)
+        .allSatisfy(o -> assertThat(o.modelId()).isEqualTo("v2@test"));
+    assertThat(first.callSizes()).containsExactly(3);
+    assertThat(second.callSizes()).containsExactly(4);
+    assertThat(worker.modelId()).isEqualTo("v2@test");
+  }
+
+  @Test
+  void swapsBackAndForthUnderLoadLoseNoRequestAndScoreNoneTwice() throws Exception {
+    DeterministicClassifier a =
+        new DeterministicClassifier().withDelay(Duration.ofMillis(2), Duration.ZERO);
+    DeterministicClassifier b =
+        new DeterministicClassifier().withDelay(Duration.ofMillis(2), Duration.ZERO);
+    ServedModel va = ServedModel.version("va", a);
+    ServedModel vb = ServedModel.version("vb", b);
+    worker = new InferenceWorker(va, 16, 1 << 20, metrics, ShadowSink.NONE);
+    worker.start();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<java.util.concurrent.Future<List<ScoringRequest>>> submitted = new ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int thread = t;
+      submitted.add(
+          threads.submit(
+              () -> {
+                List<ScoringRequest> mine = new ArrayList<>();
+                for (int i = 0; i < 150; i++) {
+                  mine.add(worker.submit(texts("t" + thread + " r" + i, 1 + i % 5)));
+                  Thread.sleep(1);
+                }
+                return mine;
+              }));
+    }
+    for (int swap = 0; swap < 20; swap++) {
+      worker.configure(swap % 2 == 0 ? vb : va, null).get(10, TimeUnit.SECONDS);
+      Thread.sleep(5);
+    }
+    int texts = 0;
+    java.util.Set<String> modelsSeen = new java.util.HashSet<>();
+    for (var f : submitted) {
+      for (ScoringRequest r : f.get(30, TimeUnit.SECONDS)) {
+        await(r);
+        List<ScoringOutcome> outcomes = r.outcomes();
+        assertThat(outcomes).hasSize(r.size());
+        // One request is answered by one call, hence by one model, named on every outcome.
+        String model = outcomes.get(0).modelId();
+        assertThat(model).isIn("va@test", "vb@test");
+        modelsSeen.add(model);
+        for (int i = 0; i < outcomes.size(); i++) {
+          assertThat(outcomes.get(i).modelId()).isEqualTo(model);
+          assertThat(outcomes.get(i).prediction())
+              .isEqualTo(DeterministicClassifier.predict(r.inputs().get(i).text()));
+        }
+        texts += r.size();
+      }
+    }
+    threads.shutdown();
+    assertThat(modelsSeen).containsExactlyInAnyOrder("va@test", "vb@test");
+    // Every text went through exactly one model call: none lost, none scored twice.
+    assertThat(a.textsScored() + b.textsScored()).isEqualTo(texts);
+  }
+
+  @Test
+  void theShadowScoresTheSampleAfterTheServingResultsAreHandedBackAndOnlyReportsIt()
+      throws Exception {
+    DeterministicClassifier serving = new DeterministicClassifier();
+    DeterministicClassifier candidate = new DeterministicClassifier().gated();
+    List<ShadowComparison> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ServedModel served = ServedModel.configured(serving);
+    worker = new InferenceWorker(served, 64, 1 << 20, metrics, reported::add);
+    worker.configure(served, new InferenceWorker.Shadow(ServedModel.version("v9", candidate), 0.5));
+    worker.start();
+    List<ScoringInput> inputs =
+        IntStream.range(0, 40)
+            .mapToObj(i -> new ScoringInput("Acme soars " + i, Map.of(), "id-" + i, "title " + i))
+            .toList();
+    ScoringRequest r = worker.submit(inputs);
+    // The serving model's results are back while the candidate is still held in its call.
+    await(r);
+    assertThat(r.outcomes())
+        .allSatisfy(o -> assertThat(o.modelId()).isEqualTo(DeterministicClassifier.MODEL_ID));
+    candidate.awaitCallsStarted(1);
+    assertThat(reported).isEmpty();
+    candidate.release(1);
+    List<String> sample =
+        inputs.stream()
+            .map(ScoringInput::articleId)
+            .filter(id -> ShadowSample.includes(id, 0.5))
+            .toList();
+    assertThat(sample).isNotEmpty().hasSizeLessThan(40);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (reported.size() < sample.size() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(reported).extracting(ShadowComparison::articleId).containsExactlyElementsOf(sample);
+    assertThat(reported)
+        .allSatisfy(
+            c -> {
+              assertThat(c.servingModel()).isEqualTo(DeterministicClassifier.MODEL_ID);
+              assertThat(c.candidateModel()).isEqualTo("v9@test");
+              assertThat(c.sentimentAgrees()).isTrue();
+            });
+    assertThat(candidate.callSizes()).containsExactly(sample.size());
+    assertThat(serving.callSizes()).containsExactly(40);
   }
 
   /**

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.finpulse.common.cli.Command;
 import com.finpulse.common.lifecycle.ServiceProvider;
 import com.finpulse.processor.config.ProcessorConfig;
-import com.finpulse.processor.config.ScoringSettings;
 import com.finpulse.processor.testing.TestConfigs;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
@@ -30,17 +29,7 @@ class ProcessorServiceProviderTest {
 
   static ProcessorConfig withModelDir(String dir) {
     ProcessorConfig c = TestConfigs.shipped();
-    ScoringSettings s = c.scoring();
-    return c.withScoring(
-        new ScoringSettings(
-            dir,
-            s.maxBatchSize(),
-            s.maxDelay(),
-            s.tokenBudget(),
-            s.maxBuffered(),
-            s.backpressureWait(),
-            s.gpuMaxBatchSize(),
-            s.gpuTokenBudget()));
+    return c.withScoring(c.scoring().withModelDir(dir));
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class TestConfigs {
   public static ScoringSettings scoring(int maxBatch, Duration maxDelay, int maxBuffered) {
     return new ScoringSettings(
         "models/default",
+        "models/registry",
         maxBatch,
         maxDelay,
         16384,

@@ -1,0 +1,304 @@
+package com.finpulse.processor.serving;
+
+import com.finpulse.common.event.ModelServing;
+import com.finpulse.common.event.ModelStatus;
+import com.finpulse.common.serde.EventSerdes;
+import com.finpulse.common.serde.SchemaException;
+import com.finpulse.common.topic.Topics;
+import com.finpulse.processor.metrics.ProcessorMetrics;
+import com.finpulse.processor.score.InferenceWorker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the inference worker on the model versions {@code models.serving} asks for. A plain
+ * consumer of the topic's one partition, outside the Kafka Streams topology and without a group: at
+ * start it reads the topic from the beginning to its end and converges to the latest record before
+ * the first article is scored; then it follows the topic on its own thread. Models load on that
+ * thread while the worker goes on scoring with the current one; a loaded model is handed to the
+ * worker, which switches between two model calls, and the model it replaced is closed once the
+ * worker has let go of it. A promotion of the shadow candidate reuses the loaded candidate.
+ *
+ * <p>After the start and after every record it acted on, it publishes this instance's {@link
+ * ModelStatus} on {@code models.status}; a version that does not load leaves the serving model in
+ * place, is named with the reason there and in one WARN line, and counts as a failed swap.
+ */
+public final class ServingFollower implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServingFollower.class);
+  private static final TopicPartition PARTITION = new TopicPartition(Topics.MODELS_SERVING, 0);
+
+  private final String instance;
+  private final VersionLoader loader;
+  private final InferenceWorker worker;
+  private final Consumer<ModelStatus> statusSink;
+  private final ProcessorMetrics metrics;
+  private final Map<String, Object> consumerProperties;
+  private final Thread thread;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private volatile boolean closed;
+  private volatile @Nullable ModelStatus status;
+
+  public ServingFollower(
+      Map<String, Object> clientProperties,
+      String instance,
+      VersionLoader loader,
+      InferenceWorker worker,
+      Consumer<ModelStatus> statusSink,
+      ProcessorMetrics metrics) {
+    this.instance = instance;
+    this.loader = loader;
+    this.worker = worker;
+    this.statusSink = statusSink;
+    this.metrics = metrics;
+    Map<String, Object> c = new HashMap<>(clientProperties);
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.CLIENT_ID_CONFIG, "finpulse-processor-serving-" + instance);
+    this.consumerProperties = c;
+    this.thread = new Thread(this::follow, "finpulse-model-follower");
+    this.thread.setDaemon(true);
+  }
+
+  /** The last status this instance published; null before the start. */
+  public @Nullable ModelStatus status() {
+    return status;
+  }
+
+  /**
+   * Reads {@code models.serving} to its end (at most {@code catchUp}), serves its latest record,
+   * publishes the status, then follows the topic on its own thread.
+   */
+  public void start(Duration catchUp) throws InterruptedException {
+    consumer =
+        new KafkaConsumer<>(
+            consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.assign(List.of(PARTITION));
+    consumer.seekToBeginning(List.of(PARTITION));
+    ModelServing latest = null;
+    long deadline = System.nanoTime() + catchUp.toNanos();
+    boolean caughtUp = false;
+    try {
+      long end = consumer.endOffsets(List.of(PARTITION), catchUp).get(PARTITION);
+      while (consumer.position(PARTITION, catchUp) < end && System.nanoTime() < deadline) {
+        ModelServing read = latestOf(consumer.poll(Duration.ofMillis(200)));
+        latest = read != null ? read : latest;
+      }
+      caughtUp = consumer.position(PARTITION, catchUp) >= end;
+    } catch (KafkaException e) {
+      LOG.warn(
+          "Cannot read {} yet ({}); following it from now on", Topics.MODELS_SERVING, e.toString());
+    }
+    if (!caughtUp) {
+      LOG.warn(
+          "{} was not read to its end within {} s: scoring with {} until it is",
+          Topics.MODELS_SERVING,
+          catchUp.toSeconds(),
+          worker.modelId());
+    }
+    if (latest != null) {
+      apply(latest);
+    } else {
+      publish(null, null);
+    }
+    thread.start();
+  }
+
+  private void follow() {
+    while (!closed) {
+      try {
+        ModelServing latest = latestOf(consumer.poll(Duration.ofMillis(500)));
+        if (latest != null && !closed) {
+          apply(latest);
+        }
+      } catch (WakeupException e) {
+        return;
+      } catch (InterruptedException e) {
+        return;
+      } catch (KafkaException e) {
+        LOG.warn("Reading {} failed ({}); retrying", Topics.MODELS_SERVING, e.toString());
+        sleep();
+      }
+    }
+  }
+
+  /** The last readable record of a poll; unreadable ones are logged and skipped. */
+  private static @Nullable ModelServing latestOf(ConsumerRecords<byte[], byte[]> records) {
+    ModelServing latest = null;
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      try {
+        ModelServing s = EventSerdes.modelServing().read(r.value());
+        if (s != null) {
+          latest = s;
+        }
+      } catch (SchemaException e) {
+        LOG.warn(
+            "{} offset {}: unreadable record ignored ({})",
+            Topics.MODELS_SERVING,
+            r.offset(),
+            e.getMessage());
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * Serves what {@code want} asks for as far as its models load: loads what is not loaded yet,
+   * hands the set-up to the worker, closes what the worker let go of and reports.
+   */
+  void apply(ModelServing want) throws InterruptedException {
+    InferenceWorker.Setup now = worker.setup();
+    ServedModel serving = now.serving();
+    ServedModel oldShadow = now.shadow() == null ? null : now.shadow().candidate();
+    List<String> errors = new ArrayList<>();
+    List<ServedModel> loaded = new ArrayList<>();
+
+    ServedModel newServing = serving;
+    boolean servingChange = !want.serving().equals(serving.version());
+    if (servingChange) {
+      if (oldShadow != null && oldShadow.version().equals(want.serving())) {
+        newServing = oldShadow; // promotion of the candidate: no second load
+      } else {
+        try {
+          newServing = loader.load(want.serving(), serving.classifier().topicLabels());
+          loaded.add(newServing);
+        } catch (VersionLoader.LoadException e) {
+          errors.add(e.getMessage());
+        }
+      }
+    }
+
+    ServedModel newShadow = null;
+    String wantShadow = want.shadow();
+    if (wantShadow != null && !wantShadow.equals(newServing.version())) {
+      if (!(want.shadowSample() >= 0 && want.shadowSample() <= 1)) {
+        errors.add("shadow_sample must be between 0 and 1, got " + want.shadowSample());
+      } else if (oldShadow != null
+          && oldShadow != newServing
+          && oldShadow.version().equals(wantShadow)) {
+        newShadow = oldShadow;
+      } else if (serving != newServing && serving.version().equals(wantShadow)) {
+        newShadow = serving; // the replaced model goes on in shadow
+      } else {
+        try {
+          newShadow = loader.load(wantShadow, newServing.classifier().topicLabels());
+          loaded.add(newShadow);
+        } catch (VersionLoader.LoadException e) {
+          errors.add("shadow " + e.getMessage());
+        }
+      }
+    }
+
+    if (closed) {
+      loaded.forEach(m -> m.classifier().close());
+      return;
+    }
+    try {
+      worker
+          .configure(
+              newServing,
+              newShadow == null ? null : new InferenceWorker.Shadow(newShadow, want.shadowSample()))
+          .get();
+    } catch (ExecutionException e) {
+      loaded.forEach(m -> m.classifier().close());
+      throw new IllegalStateException("the inference worker did not take the change", e);
+    }
+    for (ServedModel old : new ServedModel[] {serving, oldShadow}) {
+      if (old != null && old != newServing && old != newShadow) {
+        old.classifier().close();
+      }
+    }
+
+    if (servingChange) {
+      metrics.modelSwap(newServing != serving);
+    }
+    String error = errors.isEmpty() ? null : String.join("; ", errors);
+    if (error != null) {
+      LOG.warn(
+          "{} asks for serving '{}'{}: {}. Still serving {}{}; fix the version in the registry ({})"
+              + " and promote it again, or promote another",
+          Topics.MODELS_SERVING,
+          RegistryVersions.quoted(want.serving()),
+          wantShadow == null ? "" : " with shadow '" + RegistryVersions.quoted(wantShadow) + "'",
+          error,
+          newServing.modelId(),
+          newShadow == null ? "" : " (shadow " + newShadow.modelId() + ")",
+          loader.registry().root());
+    } else if (newServing != serving || newShadow != oldShadow) {
+      LOG.info(
+          "Now serving {}{} (was {}{})",
+          newServing.modelId(),
+          newShadow == null
+              ? ""
+              : ", "
+                  + newShadow.modelId()
+                  + " in shadow on "
+                  + want.shadowSample()
+                  + " of articles",
+          serving.modelId(),
+          oldShadow == null ? "" : ", shadow " + oldShadow.modelId());
+    }
+    publish(want.serving(), error);
+  }
+
+  private void publish(@Nullable String requested, @Nullable String error) {
+    InferenceWorker.Setup s = worker.setup();
+    ModelStatus st =
+        new ModelStatus(
+            instance,
+            s.serving().modelId(),
+            s.serving().version(),
+            s.shadow() == null ? null : s.shadow().candidate().modelId(),
+            requested,
+            error,
+            Instant.now());
+    status = st;
+    statusSink.accept(st);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops following; the models stay with the worker (the service closes them after it). */
+  @Override
+  public void close() {
+    closed = true;
+    if (consumer == null) {
+      return;
+    }
+    consumer.wakeup();
+    if (thread.isAlive()) {
+      thread.interrupt();
+      try {
+        thread.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (!thread.isAlive()) {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+}
