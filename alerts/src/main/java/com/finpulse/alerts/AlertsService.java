@@ -1,8 +1,8 @@
 package com.finpulse.alerts;
 
 import com.finpulse.alerts.api.ApiServer;
-import com.finpulse.alerts.api.Feedback;
 import com.finpulse.alerts.api.HistoryReads;
+import com.finpulse.alerts.api.ModelLoop;
 import com.finpulse.alerts.api.auth.ApiToken;
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.detect.DetectionStreams;
@@ -275,7 +275,7 @@ public final class AlertsService implements ManagedService {
                   queue,
                   waiters,
                   history,
-                  new Feedback(feedbackBook, feedbackSink)),
+                  new ModelLoop(feedbackBook, feedbackSink, null, null)),
               clock,
               ApiServer.Limits.DEFAULT);
       api.start();

@@ -87,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
       Dispatcher dispatcher,
       OutcomeWaiters waiters,
       HistoryReads history,
-      Feedback feedback) {
+      ModelLoop loop) {
 
     /**
      * Without InfluxDB and corrections: {@code /trends}, {@code /articles}, {@code /feedback} and
@@ -110,7 +110,7 @@ public final class ApiServer implements AutoCloseable {
           dispatcher,
           waiters,
           HistoryReads.NONE,
-          Feedback.NONE);
+          ModelLoop.NONE);
     }
   }
 
@@ -174,8 +174,9 @@ public final class ApiServer implements AutoCloseable {
             new BaselineResource(
                 backends.history(), backends.book(), backends.registry().detection(), clock),
             new ArticlesResource(backends.history(), clock),
-            new FeedbackResource(backends.history(), backends.feedback(), auth, requests, clock),
-            new ReviewResource(backends.history(), backends.feedback(), backends.book(), clock),
+            new FeedbackResource(backends.history(), backends.loop(), auth, requests, clock),
+            new ReviewResource(backends.history(), backends.loop(), backends.book(), clock),
+            new ModelsResource(backends.loop(), auth, requests),
             events);
     Routes[] registered = new Routes[1];
     this.app =

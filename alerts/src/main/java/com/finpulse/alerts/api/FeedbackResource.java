@@ -47,15 +47,15 @@ final class FeedbackResource implements ApiResource {
           "text");
 
   private final HistoryReads history;
-  private final Feedback feedback;
+  private final ModelLoop loop;
   private final Authenticator auth;
   private final Requests requests;
   private final Clock clock;
 
   FeedbackResource(
-      HistoryReads history, Feedback feedback, Authenticator auth, Requests requests, Clock clock) {
+      HistoryReads history, ModelLoop loop, Authenticator auth, Requests requests, Clock clock) {
     this.history = history;
-    this.feedback = feedback;
+    this.loop = loop;
     this.auth = auth;
     this.requests = requests;
     this.clock = clock;
@@ -71,7 +71,7 @@ final class FeedbackResource implements ApiResource {
   private void correct(Context ctx) {
     CorrectionRequest r = requests.body(ctx, CorrectionRequest.class);
     Requests.validate(r, "correction");
-    FeedbackSink sink = feedback.sinkOrRefuse();
+    FeedbackSink sink = loop.sinkOrRefuse();
     Instant now = clock.instant();
     ArticleReader.Row article =
         history
@@ -131,7 +131,7 @@ final class FeedbackResource implements ApiResource {
   }
 
   private void list(Context ctx) {
-    FeedbackBook book = feedback.bookOrRefuse();
+    FeedbackBook book = loop.bookOrRefuse();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("feedback", book.latest(Requests.limit(ctx)));
     out.put("stats", book.stats());
@@ -139,7 +139,7 @@ final class FeedbackResource implements ApiResource {
   }
 
   private void export(Context ctx) {
-    List<LabelFeedback> all = feedback.bookOrRefuse().all();
+    List<LabelFeedback> all = loop.bookOrRefuse().all();
     Instant now = clock.instant();
     Set<String> ids = all.stream().map(LabelFeedback::articleId).collect(Collectors.toSet());
     Map<String, ArticleReader.Row> texts =

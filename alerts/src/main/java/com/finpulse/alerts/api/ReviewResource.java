@@ -31,13 +31,13 @@ final class ReviewResource implements ApiResource {
   record Item(ArticleReader.Row article, double margin, double priority, boolean onOpenAlert) {}
 
   private final HistoryReads history;
-  private final Feedback feedback;
+  private final ModelLoop loop;
   private final AlertBook alerts;
   private final Clock clock;
 
-  ReviewResource(HistoryReads history, Feedback feedback, AlertBook alerts, Clock clock) {
+  ReviewResource(HistoryReads history, ModelLoop loop, AlertBook alerts, Clock clock) {
     this.history = history;
-    this.feedback = feedback;
+    this.loop = loop;
     this.alerts = alerts;
     this.clock = clock;
   }
@@ -48,7 +48,7 @@ final class ReviewResource implements ApiResource {
   }
 
   private void queue(Context ctx) {
-    FeedbackBook book = feedback.bookOrRefuse();
+    FeedbackBook book = loop.bookOrRefuse();
     Instant to = clock.instant();
     Instant from = to.minus(Requests.range(ctx));
     int limit = Requests.limit(ctx);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.finpulse.alerts.api.ApiServer;
-import com.finpulse.alerts.api.Feedback;
 import com.finpulse.alerts.api.HistoryReads;
+import com.finpulse.alerts.api.ModelLoop;
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.ArticleReader;
@@ -251,7 +251,7 @@ class FeedbackIT {
                   n -> {},
                   new OutcomeWaiters(),
                   history,
-                  new Feedback(book, sink)),
+                  new ModelLoop(book, sink, null, null)),
               Clock.systemUTC());
       server.start();
       base = URI.create("http://127.0.0.1:" + server.address().getPort() + "/api/v1/");

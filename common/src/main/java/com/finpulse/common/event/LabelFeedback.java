@@ -43,6 +43,11 @@ public record LabelFeedback(
 
   /** One record per article, task and target: a later correction replaces an earlier one. */
   public String recordKey() {
+    return recordKey(articleId, task, target);
+  }
+
+  /** The record key of a correction of {@code articleId}'s {@code task} (target: "" for none). */
+  public static String recordKey(String articleId, LabelTask task, String target) {
     return articleId + "|" + task.label() + (target.isEmpty() ? "" : "|" + target);
   }
 

@@ -7,8 +7,9 @@ import alerts from './pages/alerts.js';
 import articles from './pages/articles.js';
 import subscriptions from './pages/subscriptions.js';
 import review from './pages/review.js';
+import models from './pages/models.js';
 
-const PAGES = { overview, topic, alerts, articles, review, subscriptions };
+const PAGES = { overview, topic, alerts, articles, review, models, subscriptions };
 const $ = (id) => document.getElementById(id);
 let current = null;
 let events = null;

@@ -50,7 +50,7 @@ export default async function review(root, args, { report }) {
         'Sentiment ', sentimentButtons(a, { onDone: () => reviewed(i) }),
         ' Topic ', topicSelect,
         a.tickers.map((t) => el('span', {}, ' ', el('a', { href: hash('topic', 'ticker', t), text: t }), ' ',
-          sentimentButtons(a, { task: 'entity', target: t, modelLabel: (a.ticker_sentiment || {})[t] || a.sentiment }))));
+          sentimentButtons(a, { task: 'entity', target: t, modelLabel: (a.ticker_sentiment || {})[t] || a.sentiment })))));
   }
 
   function reviewed(i) {
