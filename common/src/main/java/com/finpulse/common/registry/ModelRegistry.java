@@ -163,10 +163,7 @@ public final class ModelRegistry {
     }
   }
 
-  /**
-   * The version a model directory is, when it is a version of this registry (or of any registry:
-   * its {@code model.json} records one); null otherwise.
-   */
+  /** The registry version a model directory's {@code model.json} records; null if none. */
   public static @Nullable String versionOf(Path modelDir) {
     JsonNode v = readManifest(modelDir).path("training").path(REGISTRY_FIELD).path("version");
     return v.isTextual() ? v.asText() : null;

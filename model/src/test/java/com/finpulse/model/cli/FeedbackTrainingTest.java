@@ -11,8 +11,6 @@ import com.finpulse.model.testing.TinyModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,22 +26,19 @@ class FeedbackTrainingTest {
   void correctionsMoveTheModelAndTheRunIsARegistryVersion() throws Exception {
     Path init = TinyModels.untrainedModel(tmp);
     Path base = tmp.resolve("tiny-base");
-    Path extra = tmp.resolve("extra.csv");
-    StringBuilder sb = new StringBuilder("text,label,task\n");
-    for (int i = 0; i < 12; i++) {
-      sb.append("Initech plunges ").append(i).append(",negative,sentiment\n");
-      sb.append("Initech files report ").append(i).append(",neutral,sentiment\n");
-      sb.append("Initech soars ").append(i).append(",positive,sentiment\n");
-      sb.append("Initech oil prices ").append(i).append(",Energy | Oil,topic\n");
-      sb.append("Initech quarterly earnings ").append(i).append(",Earnings,topic\n");
-    }
-    Files.writeString(extra, sb);
+    Path extra =
+        ModelCommandTest.extraCsv(
+            tmp.resolve("extra.csv"),
+            12,
+            "Initech plunges %d,negative,sentiment",
+            "Initech files report %d,neutral,sentiment",
+            "Initech soars %d,positive,sentiment",
+            "Initech oil prices %d,Energy | Oil,topic",
+            "Initech quarterly earnings %d,Earnings,topic");
     // The analysts say these buybacks are bad news; the untrained model calls them positive.
     FeedbackCsv fb = new FeedbackCsv();
-    List<String> texts = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       String text = "Acme announces share buyback " + i;
-      texts.add(text);
       fb.row("a" + i, "sentiment", "", "negative", T.plusSeconds(60L * i), text);
     }
     fb.row("t1", "topic", "", "Dividend", T.minusSeconds(5), "Acme raises its dividend");
@@ -124,21 +119,12 @@ class FeedbackTrainingTest {
             new ModelCommand(), "registry", "list", "--registry", registry.toString());
     assertThat(list.out()).contains("VERSION").containsPattern("v1 .*" + init.getFileName());
 
-    // A named version may not be taken twice, and the data is read before the directory is made.
+    // A named version that exists is refused.
     Files.createDirectories(registry.resolve("v2-named"));
+    String again =
+        "train --base " + base + " --extra " + extra + " --registry " + registry + " --version";
     assertThatThrownBy(
-            () ->
-                ModelCommandTest.run(
-                    new ModelCommand(),
-                    "train",
-                    "--base",
-                    base.toString(),
-                    "--extra",
-                    extra.toString(),
-                    "--registry",
-                    registry.toString(),
-                    "--version",
-                    "v2-named"))
+            () -> ModelCommandTest.run(new ModelCommand(), (again + " v2-named").split(" ")))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("'v2-named' exists");
   }
