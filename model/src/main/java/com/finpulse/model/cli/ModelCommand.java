@@ -4,17 +4,18 @@ import com.finpulse.common.cli.Command;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code ./finpulse model train|eval|predict|blend}. */
+/** {@code ./finpulse model train|eval|predict|blend|registry}. */
 public final class ModelCommand implements Command {
 
   static final String USAGE =
       """
-      Usage: ./finpulse model <train|eval|predict|blend> [options]
+      Usage: ./finpulse model <train|eval|predict|blend|registry> [options]
 
         train    fine-tune a sentiment + topic model (./finpulse model train --help)
         blend    interpolate two fine-tunes of one base in weight space, then calibrate
         eval     accuracy, F1, confusion matrix and calibration on a labelled CSV
         predict  one JSON line per text (arguments, or lines on stdin)
+        registry list the model registry's versions (./finpulse model registry --help)
       """;
 
   @Override
@@ -24,7 +25,7 @@ public final class ModelCommand implements Command {
 
   @Override
   public String summary() {
-    return "train | eval | predict | blend: the sentiment and topic model";
+    return "train | eval | predict | blend | registry: the sentiment and topic model";
   }
 
   @Override
@@ -39,6 +40,7 @@ public final class ModelCommand implements Command {
       case "eval" -> new EvalCommand().run(rest, out, err);
       case "predict" -> new PredictCommand().run(rest, out, err);
       case "blend" -> new BlendCommand().run(rest, out, err);
+      case "registry" -> new RegistryCommand().run(rest, out);
       default -> {
         err.println("finpulse model: unknown subcommand '" + args[0] + "'");
         err.print(USAGE);

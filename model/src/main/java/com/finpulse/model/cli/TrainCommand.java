@@ -67,7 +67,8 @@ final class TrainCommand {
                                  later with --resume)
         --init DIR               warm start from a trained model (same base and adapter shape):
                                  its adapters, LayerNorms and heads; a head it lacks starts fresh
-        --out DIR                model directory to write (model.json + adapter.safetensors)
+        --out DIR                model directory to write (model.json + adapter.safetensors);
+                                 or --registry DIR (below)
         --epochs N               default 4
         --lora-rank R            default 16 (with --lora-alpha, default 2R)
         --lora-targets LIST      of q,k,v,o,ffn_in,ffn_out; default q,v
@@ -91,11 +92,12 @@ final class TrainCommand {
   int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
     CliArgs a = CliArgs.parse(argv, List.of("full", "train-layer-norms", "resume", "help"));
     if (a.flag("help")) {
-      out.print(USAGE);
+      out.print(USAGE + FeedbackOptions.USAGE);
       return 0;
     }
     String baseSpec = a.require("base");
     TrainingDataOptions data = TrainingDataOptions.parse(a);
+    FeedbackOptions feedback = FeedbackOptions.parse(a);
     Path init = a.path("init");
     boolean resume = a.flag("resume");
     int stopAfter = a.intValue("stop-after-epoch", 0);
@@ -105,7 +107,7 @@ final class TrainCommand {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Path outDir = Path.of(a.require("out"));
+    Path outArg = a.path("out");
     boolean full = a.flag("full");
     int rank = a.intValue("lora-rank", 16);
     double alpha = a.doubleValue("lora-alpha", 2.0 * rank);
@@ -141,6 +143,7 @@ final class TrainCommand {
     }
 
     TrainingDataOptions.Assembled assembled = data.assemble(err);
+    FeedbackOptions.Prepared corrections = feedback.mixInto(assembled, err);
     Map<Task, List<String>> labels = assembled.labels();
     Map<Task, List<LabeledText>> train = assembled.train();
     Map<Task, List<LabeledText>> dev = assembled.dev();
@@ -207,6 +210,8 @@ final class TrainCommand {
       training.put("init", init.toString());
       training.put("parent", parent.name() + "@" + parent.weightsSha256());
     }
+    Path outDir = feedback.outputDirectory(outArg, resume);
+    feedback.before(corrections, outDir, init, training, err);
     ModelManifest manifest =
         new ModelManifest(
             ModelManifest.FORMAT,
@@ -229,13 +234,14 @@ final class TrainCommand {
             null,
             null,
             labelJson,
-            data.entity() == null ? null : entityInput.id(),
+            labels.containsKey(Task.ENTITY) ? entityInput.id() : null,
             null,
             null);
     Files.createDirectories(outDir);
     Trainer.Result r =
         new Trainer(cfg, err)
             .train(base, labels, train, dev, outDir, manifest, training, init, resume);
+    feedback.after(corrections, outDir, err);
     out.printf(
         Locale.ROOT,
         "{\"out\":\"%s\",\"best_epoch\":%d,\"dev_score\":%.4f,\"seconds\":%.0f}%n",

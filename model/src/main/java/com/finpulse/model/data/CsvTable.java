@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An RFC 4180 CSV file (quoted fields, doubled quotes, CRLF or LF, embedded newlines). */
-public record CsvTable(Path file, List<String> header, List<List<String>> rows) {
+/**
+ * An RFC 4180 CSV file (quoted fields, doubled quotes, CRLF or LF, embedded newlines).
+ *
+ * @param rowLines the file line each row starts on (a quoted field may span lines), for errors
+ */
+public record CsvTable(
+    Path file, List<String> header, List<List<String>> rows, List<Integer> rowLines) {
 
   public static CsvTable read(Path file) {
     String content;
@@ -20,16 +25,25 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows) 
     if (!content.isEmpty() && content.charAt(0) == '\uFEFF') {
       content = content.substring(1);
     }
-    List<List<String>> records = parse(content, file);
+    List<Integer> lines = new ArrayList<>();
+    List<List<String>> records = parse(content, file, lines);
     if (records.isEmpty()) {
       throw new DataException(file + ": empty CSV file (no header)");
     }
-    return new CsvTable(file, records.get(0), records.subList(1, records.size()));
+    return new CsvTable(
+        file, records.get(0), records.subList(1, records.size()), lines.subList(1, lines.size()));
   }
 
-  static List<List<String>> parse(String s, Path file) {
+  /** The file line a row (0-based index into {@link #rows()}) starts on. */
+  public int line(int row) {
+    return rowLines.get(row);
+  }
+
+  /** Parses {@code s}; {@code startLines} receives the line each record starts on. */
+  static List<List<String>> parse(String s, Path file, List<Integer> startLines) {
     List<List<String>> out = new ArrayList<>();
     List<String> row = new ArrayList<>();
+    int rowStart = 1;
     StringBuilder field = new StringBuilder();
     boolean quoted = false;
     boolean fieldStarted = false;
@@ -64,11 +78,13 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows) 
         if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
           row.add(field.toString());
           out.add(row);
+          startLines.add(rowStart);
         }
         row = new ArrayList<>();
         field.setLength(0);
         fieldStarted = false;
         line++;
+        rowStart = line;
       } else {
         field.append(c);
         fieldStarted = true;
@@ -80,6 +96,7 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows) 
     if (fieldStarted || !field.isEmpty() || !row.isEmpty()) {
       row.add(field.toString());
       out.add(row);
+      startLines.add(rowStart);
     }
     return out;
   }

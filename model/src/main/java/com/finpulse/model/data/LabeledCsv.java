@@ -26,9 +26,9 @@ public final class LabeledCsv {
     int label = t.column(labelColumn);
     int taskCol = taskColumn == null ? -1 : t.column(taskColumn);
     List<LabeledText> out = new ArrayList<>(t.rows().size());
-    int line = 1;
-    for (List<String> row : t.rows()) {
-      line++;
+    for (int r = 0; r < t.rows().size(); r++) {
+      List<String> row = t.rows().get(r);
+      int line = t.line(r);
       requireFields(file, line, row, t, Math.max(Math.max(text, label), taskCol));
       Task rowTask = taskCol < 0 ? task : Task.parse(row.get(taskCol));
       try {
@@ -53,9 +53,9 @@ public final class LabeledCsv {
     int target = t.column(targetColumn);
     int label = t.column(labelColumn);
     List<LabeledText> out = new ArrayList<>(t.rows().size());
-    int line = 1;
-    for (List<String> row : t.rows()) {
-      line++;
+    for (int r = 0; r < t.rows().size(); r++) {
+      List<String> row = t.rows().get(r);
+      int line = t.line(r);
       requireFields(file, line, row, t, Math.max(Math.max(text, label), target));
       try {
         out.add(

@@ -96,14 +96,13 @@ class ModelCommandTest {
   void trainAcceptsExtraDataWithATaskColumnAndWritesAModel() throws Exception {
     Path base = tmp.resolve("train-base");
     TinyModels.checkpoint(base, 2);
-    Path extra = tmp.resolve("extra.csv");
-    StringBuilder sb = new StringBuilder("text,label,task\n");
-    for (int i = 0; i < 30; i++) {
-      sb.append("Acme surges ").append(i).append(",positive,sentiment\n");
-      sb.append("Acme plunges ").append(i).append(",negative,sentiment\n");
-      sb.append("Acme dividend ").append(i).append(",Dividend,topic\n");
-    }
-    Files.writeString(extra, sb);
+    Path extra =
+        extraCsv(
+            tmp.resolve("extra.csv"),
+            30,
+            "Acme surges %d,positive,sentiment",
+            "Acme plunges %d,negative,sentiment",
+            "Acme dividend %d,Dividend,topic");
     Path out = tmp.resolve("trained");
     Run r =
         run(
@@ -153,6 +152,17 @@ class ModelCommandTest {
   }
 
   record Run(int code, String out, String err) {}
+
+  /** An {@code --extra} file: each row template (with {@code %d} for 0..n-1) written n times. */
+  static Path extraCsv(Path file, int n, String... rows) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder("text,label,task\n");
+    for (int i = 0; i < n; i++) {
+      for (String row : rows) {
+        sb.append(String.format(java.util.Locale.ROOT, row, i)).append('\n');
+      }
+    }
+    return Files.writeString(file, sb);
+  }
 
   static Run run(ModelCommand c, String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
