@@ -18,6 +18,7 @@ import com.finpulse.alerts.history.ConsolePrinter;
 import com.finpulse.alerts.history.InfluxHistory;
 import com.finpulse.alerts.history.OutcomeRecorder;
 import com.finpulse.alerts.history.TrendReader;
+import com.finpulse.alerts.models.ModelDesk;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.ChannelWarmUp;
 import com.finpulse.alerts.notify.DeliveryQueue;
@@ -31,10 +32,12 @@ import com.finpulse.alerts.subscription.SubscriptionFileWatcher;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
 import com.finpulse.alerts.subscription.SubscriptionsFile;
 import com.finpulse.common.config.ConfigException;
+import com.finpulse.common.config.FinPulseHome;
 import com.finpulse.common.event.NotificationChannel;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
+import com.finpulse.common.registry.ModelRegistry;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.TopicSpec;
 import com.finpulse.common.topic.Topics;
@@ -80,6 +83,7 @@ public final class AlertsService implements ManagedService {
   private DetectionStreams detection;
   private AlertLogReader reader;
   private @Nullable KafkaFeedbackSink feedbackSink;
+  private @Nullable ModelDesk modelDesk;
   private @Nullable ApiServer api;
 
   /**
@@ -254,6 +258,7 @@ public final class AlertsService implements ManagedService {
     detection.start();
     reader.start();
     feedbackSink.start(Duration.ofSeconds(30));
+    modelDesk.start(Duration.ofSeconds(30));
     closeables.add(new AlertsTimers(router, digests, reader, detection));
 
     if (config.api().enabled()) {
@@ -275,7 +280,11 @@ public final class AlertsService implements ManagedService {
                   queue,
                   waiters,
                   history,
-                  new ModelLoop(feedbackBook, feedbackSink, null, null)),
+                  new ModelLoop(
+                      feedbackBook,
+                      feedbackSink,
+                      modelDesk,
+                      new ModelRegistry(FinPulseHome.resolve(config.models().registryDir())))),
               clock,
               ApiServer.Limits.DEFAULT);
       api.start();
@@ -344,7 +353,8 @@ public final class AlertsService implements ManagedService {
   public boolean isHealthy() {
     return (detection == null || detection.isHealthy())
         && (reader == null || reader.healthy())
-        && (feedbackSink == null || feedbackSink.healthy());
+        && (feedbackSink == null || feedbackSink.healthy())
+        && (modelDesk == null || modelDesk.healthy());
   }
 
   @Override

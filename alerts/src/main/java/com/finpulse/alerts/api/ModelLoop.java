@@ -3,7 +3,7 @@ package com.finpulse.alerts.api;
 import com.finpulse.alerts.feedback.FeedbackBook;
 import com.finpulse.alerts.feedback.FeedbackSink;
 import com.finpulse.alerts.models.ModelDesk;
-import com.finpulse.alerts.models.ModelVersions;
+import com.finpulse.common.registry.ModelRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,7 @@ public record ModelLoop(
     @Nullable FeedbackBook book,
     @Nullable FeedbackSink sink,
     @Nullable ModelDesk desk,
-    @Nullable ModelVersions versions) {
+    @Nullable ModelRegistry registry) {
 
   public static final ModelLoop NONE = new ModelLoop(null, null, null, null);
 
@@ -31,8 +31,8 @@ public record ModelLoop(
     return present(desk, "model versions are");
   }
 
-  ModelVersions versionsOrRefuse() {
-    return present(versions, "the model registry is");
+  ModelRegistry registryOrRefuse() {
+    return present(registry, "the model registry is");
   }
 
   private static <T> T present(@Nullable T part, String what) {

@@ -3,11 +3,14 @@ package com.finpulse.alerts.api;
 import com.finpulse.alerts.api.auth.Authenticator;
 import com.finpulse.alerts.models.ModelDesk;
 import com.finpulse.common.event.ModelServing;
+import com.finpulse.common.registry.ModelRegistry;
 import com.finpulse.common.text.LogText;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +53,7 @@ final class ModelsResource implements ApiResource {
     out.put("shadow_sample", current == null ? 0 : current.shadowSample());
     out.put("processors", desk.statuses());
     out.put("shadow_report", desk.shadowReport(loop.bookOrRefuse()));
-    out.put("versions", loop.versionsOrRefuse().list());
+    out.put("versions", loop.registryOrRefuse().list().stream().map(VersionView::of).toList());
     out.put("history", desk.history(Requests.limit(ctx)));
     ctx.json(out);
   }
@@ -81,9 +84,29 @@ final class ModelsResource implements ApiResource {
     answer(ctx, refusable(() -> desk.stopShadow(auth.user(ctx))));
   }
 
+  /** A registry version as the API shows it (not where it lies on the server). */
+  record VersionView(
+      String name,
+      @Nullable String parent,
+      @Nullable Instant created,
+      @Nullable Double devScore,
+      @Nullable Double feedbackAgreement,
+      boolean complete) {
+    static VersionView of(ModelRegistry.Version v) {
+      return new VersionView(
+          v.name(), v.parent(), v.created(), v.devScore(), v.agreementAfter(), v.complete());
+    }
+  }
+
+  /** The configured model, or a finished registry version. */
   private String known(String version) {
-    if (!loop.versionsOrRefuse().exists(version)) {
-      throw new ApiException(404, "no version '" + version + "' in the model registry");
+    if (ModelDesk.INITIAL.equals(version)) {
+      return version;
+    }
+    try {
+      loop.registryOrRefuse().resolve(version);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(404, e.getMessage());
     }
     return version;
   }

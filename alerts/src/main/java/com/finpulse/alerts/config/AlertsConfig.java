@@ -26,6 +26,7 @@ public record AlertsConfig(
     DeliverySettings delivery,
     ApiSettings api,
     DigestSettings digest,
+    ModelsSettings models,
     @Nullable Boolean console)
     implements Validated {
 
@@ -50,6 +51,7 @@ public record AlertsConfig(
         .nested("routing", routing)
         .nested("delivery", delivery)
         .nested("api", api)
-        .nested("digest", digest);
+        .nested("digest", digest)
+        .nested("models", models);
   }
 }

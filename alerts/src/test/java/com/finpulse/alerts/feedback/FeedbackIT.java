@@ -11,6 +11,7 @@ import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.ArticleReader;
 import com.finpulse.alerts.history.TrendReader;
+import com.finpulse.alerts.models.ModelDesk;
 import com.finpulse.alerts.notify.OutcomeWaiters;
 import com.finpulse.alerts.route.SilenceStore;
 import com.finpulse.alerts.subscription.ApiSubscriptionStore;
@@ -19,9 +20,12 @@ import com.finpulse.alerts.subscription.SubscriptionRegistry;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.config.InfluxSettings;
 import com.finpulse.common.event.LabelFeedback;
+import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.event.Sentiment;
+import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.common.influx.InfluxSchema.Article;
 import com.finpulse.common.influx.InfluxStore;
+import com.finpulse.common.registry.ModelRegistry;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
@@ -162,6 +166,103 @@ class FeedbackIT {
     assertThat(topicKeys(client)).contains("a1|sentiment", "a1|entity|ACME", "a2|topic");
   }
 
+  @Test
+  void modelVersionsArePromotedShadowedAndRolledBackThroughTheApi() throws Exception {
+    Map<String, Object> client = Map.of("bootstrap.servers", KAFKA.bootstrapServers());
+    TopicProvisioner.ensure(client, Topics.all(1, (short) 1), Duration.ofSeconds(30));
+    Path v1 = java.nio.file.Files.createDirectories(dir.resolve("registry/v1"));
+    java.nio.file.Files.writeString(v1.resolve("model.json"), "{\"name\":\"v1\"}");
+    java.nio.file.Files.createDirectories(dir.resolve("registry/v2-unfinished"));
+    try (Running api = new Running(client, HistoryReads.NONE)) {
+      assertThat(JSON.readTree(api.get("models").body()).get("serving").asText())
+          .isEqualTo("default");
+      HttpResponse<String> unknown = api.post("models/promote", "{\"version\":\"v9\"}");
+      assertThat(unknown.statusCode()).isEqualTo(404);
+      assertThat(unknown.body()).contains("no model version 'v9'");
+      assertThat(api.post("models/promote", "{\"version\":\"v2-unfinished\"}").statusCode())
+          .isEqualTo(404);
+      assertThat(api.post("models/promote", "{\"version\":\"../v1\"}").statusCode()).isEqualTo(400);
+      assertThat(api.post("models/rollback", "{}").statusCode()).isEqualTo(409);
+
+      assertThat(api.post("models/shadow", "{\"version\":\"v1\",\"sample\":0.25}").statusCode())
+          .isEqualTo(202);
+      assertThat(api.post("models/shadow", "{\"version\":\"v1\",\"sample\":2}").statusCode())
+          .isEqualTo(400);
+      // What a processor reports, and two comparisons of the candidate: one flip.
+      publish(
+          client,
+          Topics.MODELS_STATUS,
+          "p1",
+          EventSerdes.modelStatus()
+              .serialize(
+                  Topics.MODELS_STATUS,
+                  new ModelStatus(
+                      "p1", "default@abc", "default", "v1@def", "default", null, Instant.now())));
+      publish(client, Topics.MODELS_SHADOW, "a1", comparison("a1", Sentiment.NEGATIVE));
+      publish(client, Topics.MODELS_SHADOW, "a2", comparison("a2", Sentiment.POSITIVE));
+      JsonNode shadowed =
+          awaitModels(api, m -> m.get("shadow_report").get("compared").asInt() == 2);
+      assertThat(shadowed.get("shadow").asText()).isEqualTo("v1");
+      assertThat(shadowed.get("shadow_report").get("sentiment_agreement").asDouble())
+          .isEqualTo(0.5);
+      assertThat(shadowed.get("shadow_report").get("by_topic").get(0).get("flips").asInt())
+          .isEqualTo(1);
+      assertThat(shadowed.get("processors").get(0).get("instance").asText()).isEqualTo("p1");
+      assertThat(shadowed.get("versions").get(0).get("name").asText()).isIn("v1", "v2-unfinished");
+
+      HttpResponse<String> promoted =
+          api.post("models/promote", "{\"version\":\"v1\",\"reason\":\"better on news\"}");
+      assertThat(promoted.statusCode()).isEqualTo(202);
+      // Promoting the candidate ends its shadow run.
+      assertThat(JSON.readTree(promoted.body()).get("shadow").isNull()).isTrue();
+      HttpResponse<String> back = api.post("models/rollback", "{\"reason\":\"flips\"}");
+      assertThat(JSON.readTree(back.body()).get("serving").asText()).isEqualTo("default");
+      assertThat(api.delete("models/shadow").statusCode()).isEqualTo(409);
+    }
+    // The history is the topic: read back after a restart, newest first, each change once.
+    try (Running api = new Running(client, HistoryReads.NONE)) {
+      JsonNode m = JSON.readTree(api.get("models").body());
+      assertThat(m.get("serving").asText()).isEqualTo("default");
+      List<String> actions = new ArrayList<>();
+      m.get("history").forEach(h -> actions.add(h.get("action").asText()));
+      assertThat(actions).containsExactly("rollback", "promote", "shadow_start");
+    }
+  }
+
+  private JsonNode awaitModels(Running api, java.util.function.Predicate<JsonNode> done)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode m = JSON.readTree(api.get("models").body());
+    while (!done.test(m) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      m = JSON.readTree(api.get("models").body());
+    }
+    return m;
+  }
+
+  private static byte[] comparison(String id, Sentiment candidate) {
+    return EventSerdes.shadowComparison()
+        .serialize(
+            Topics.MODELS_SHADOW,
+            new ShadowComparison(
+                id,
+                "headline " + id,
+                "default@abc",
+                Sentiment.NEGATIVE,
+                "Earnings",
+                "v1@def",
+                candidate,
+                "Earnings",
+                Instant.now()));
+  }
+
+  private static void publish(Map<String, Object> client, String topic, String key, byte[] value)
+      throws Exception {
+    try (var p = com.finpulse.common.topic.ReliableProducer.create(client, "feedback-it")) {
+      p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+    }
+  }
+
   private static List<String> keys(JsonNode list) {
     List<String> out = new ArrayList<>();
     for (JsonNode f : list.get("feedback")) {
@@ -229,6 +330,7 @@ class FeedbackIT {
   /** The API with its corrections on Kafka, as the alerts service wires it. */
   private final class Running implements AutoCloseable {
     private final KafkaFeedbackSink sink;
+    private final ModelDesk desk;
     private final ApiServer server;
     private final URI base;
 
@@ -236,6 +338,8 @@ class FeedbackIT {
       FeedbackBook book = new FeedbackBook();
       sink = new KafkaFeedbackSink(client, book);
       sink.start(Duration.ofSeconds(30));
+      desk = new ModelDesk(client, Clock.systemUTC());
+      desk.start(Duration.ofSeconds(30));
       AlertsConfig config = AlertsConfig.load(new ConfigLoader(Map.of()), null);
       SubscriptionRegistry registry = new SubscriptionRegistry(config.detection());
       server =
@@ -251,15 +355,28 @@ class FeedbackIT {
                   n -> {},
                   new OutcomeWaiters(),
                   history,
-                  new ModelLoop(book, sink, null, null)),
+                  new ModelLoop(book, sink, desk, new ModelRegistry(dir.resolve("registry")))),
               Clock.systemUTC());
       server.start();
       base = URI.create("http://127.0.0.1:" + server.address().getPort() + "/api/v1/");
     }
 
     HttpResponse<String> post(String body) throws Exception {
+      return post("feedback", body);
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
       return http.send(
-          HttpRequest.newBuilder(base.resolve("feedback"))
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Authorization", "Bearer " + TOKEN)
+              .DELETE()
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body) throws Exception {
+      return http.send(
+          HttpRequest.newBuilder(base.resolve(path))
               .header("Authorization", "Bearer " + TOKEN)
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -278,6 +395,7 @@ class FeedbackIT {
     @Override
     public void close() {
       server.close();
+      desk.close();
       sink.close();
     }
   }

@@ -298,6 +298,15 @@ class ConsoleBrowserIT {
     assertThat(feedback).contains("\"analyst\":\"Dana Analyst\"").contains("\"label\":\"neutral\"");
     assertThat(corrected).isNotBlank();
 
+    // Models: what the processor serves, as it reports it on models.status.
+    browser.get(console + "/#/models");
+    waitFor(() -> browser.findElement(By.id("serving-version")).getText().equals("default"));
+    waitFor(() -> !browser.findElements(By.cssSelector("#model-status tr.processor")).isEmpty());
+    assertThat(
+            browser.findElements(By.cssSelector("#model-status .processor-error")).stream()
+                .map(WebElement::getText))
+        .allMatch(String::isEmpty);
+
     // Articles: filtered by topic and sentiment; the hostile headline is text, not markup.
     browser.get(console + "/#/articles");
     until(

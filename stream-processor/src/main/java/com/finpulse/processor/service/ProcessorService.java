@@ -3,6 +3,7 @@ package com.finpulse.processor.service;
 import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
+import com.finpulse.common.registry.ModelRegistry;
 import com.finpulse.common.streams.ConsumerGroupLag;
 import com.finpulse.common.streams.StateRestoreProgress;
 import com.finpulse.common.streams.StaticMemberId;
@@ -15,7 +16,6 @@ import com.finpulse.processor.config.ScoringSettings;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
 import com.finpulse.processor.serving.ModelEvents;
-import com.finpulse.processor.serving.RegistryVersions;
 import com.finpulse.processor.serving.ServedModel;
 import com.finpulse.processor.serving.ServingFollower;
 import com.finpulse.processor.serving.VersionLoader;
@@ -169,7 +169,7 @@ public final class ProcessorService implements ManagedService {
             client,
             StaticMemberId.of(config.streams().instanceId(), "", stateDir),
             new VersionLoader(
-                new RegistryVersions(ProcessorServiceProvider.modelDir(scoring.registryDir())),
+                new ModelRegistry(ProcessorServiceProvider.modelDir(scoring.registryDir())),
                 ProcessorServiceProvider.modelDir(scoring.modelDir()),
                 versionLoader),
             worker,

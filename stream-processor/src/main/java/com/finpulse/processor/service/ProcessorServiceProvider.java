@@ -1,5 +1,6 @@
 package com.finpulse.processor.service;
 
+import com.finpulse.common.config.FinPulseHome;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.lifecycle.ServiceProvider;
@@ -88,11 +89,6 @@ public final class ProcessorServiceProvider implements ServiceProvider {
 
   /** Relative model directories resolve against the FinPulse home (set by the launcher). */
   public static Path modelDir(String configured) {
-    Path p = Path.of(configured);
-    if (p.isAbsolute()) {
-      return p;
-    }
-    String home = System.getProperty("finpulse.home");
-    return (home == null ? Path.of("") : Path.of(home)).resolve(p).toAbsolutePath().normalize();
+    return FinPulseHome.resolve(configured);
   }
 }

@@ -4,6 +4,7 @@ import com.finpulse.common.event.ModelServing;
 import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.SchemaException;
+import com.finpulse.common.text.LogText;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
@@ -235,8 +236,8 @@ public final class ServingFollower implements AutoCloseable {
           "{} asks for serving '{}'{}: {}. Still serving {}{}; fix the version in the registry ({})"
               + " and promote it again, or promote another",
           Topics.MODELS_SERVING,
-          RegistryVersions.quoted(want.serving()),
-          wantShadow == null ? "" : " with shadow '" + RegistryVersions.quoted(wantShadow) + "'",
+          quoted(want.serving()),
+          wantShadow == null ? "" : " with shadow '" + quoted(wantShadow) + "'",
           error,
           newServing.modelId(),
           newShadow == null ? "" : " (shadow " + newShadow.modelId() + ")",
@@ -300,5 +301,10 @@ public final class ServingFollower implements AutoCloseable {
     if (!thread.isAlive()) {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** A name from a record, cut and escaped for a log line or a status. */
+  static String quoted(String s) {
+    return LogText.escape(s.length() > 100 ? s.substring(0, 100) + "..." : s);
   }
 }

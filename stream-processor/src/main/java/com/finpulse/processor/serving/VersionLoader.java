@@ -1,5 +1,6 @@
 package com.finpulse.processor.serving;
 
+import com.finpulse.common.registry.ModelRegistry;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  */
 public final class VersionLoader {
 
-  private final RegistryVersions registry;
+  private final ModelRegistry registry;
   private final Path configuredDir;
   private final Function<Path, Classifier> load;
 
@@ -23,13 +24,13 @@ public final class VersionLoader {
    *     settings' options); may throw
    */
   public VersionLoader(
-      RegistryVersions registry, Path configuredDir, Function<Path, Classifier> load) {
+      ModelRegistry registry, Path configuredDir, Function<Path, Classifier> load) {
     this.registry = registry;
     this.configuredDir = configuredDir;
     this.load = load;
   }
 
-  public RegistryVersions registry() {
+  public ModelRegistry registry() {
     return registry;
   }
 

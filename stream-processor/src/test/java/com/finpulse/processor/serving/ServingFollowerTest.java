@@ -6,6 +6,7 @@ import com.finpulse.common.event.ModelServing;
 import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.metrics.MeterNames;
+import com.finpulse.common.registry.ModelRegistry;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
 import com.finpulse.model.text.TargetedText;
@@ -54,8 +55,7 @@ class ServingFollowerTest {
             ServedModel.configured(configured), 64, 1 << 20, metrics, ShadowSink.NONE);
     worker.start();
     VersionLoader loader =
-        new VersionLoader(
-            new RegistryVersions(registry), registry.resolve("configured"), this::load);
+        new VersionLoader(new ModelRegistry(registry), registry.resolve("configured"), this::load);
     follower = new ServingFollower(Map.of(), "p1", loader, worker, statuses::add, metrics);
   }
 
