@@ -254,6 +254,8 @@ public final class AlertsService implements ManagedService {
     FeedbackBook feedbackBook = new FeedbackBook();
     feedbackSink = new KafkaFeedbackSink(config.kafka().clientProperties(), feedbackBook);
     closeables.add(feedbackSink);
+    modelDesk = new ModelDesk(config.kafka().clientProperties(), clock);
+    closeables.add(modelDesk);
 
     detection.start();
     reader.start();

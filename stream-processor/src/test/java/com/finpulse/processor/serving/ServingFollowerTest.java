@@ -114,10 +114,10 @@ class ServingFollowerTest {
                 + registry.toAbsolutePath().normalize().resolve("broken")
                 + ": model.json: not a valid model manifest"
           },
-          {"v404", "no version 'v404' in the model registry"},
+          {"v404", "no model version 'v404' in"},
           {"relabelled", "its topic labels [a, b] differ from the serving model's"},
           {"mute", "device lost"},
-          {"../v2", "not a version name"}
+          {"../v2", "invalid model version name"}
         }) {
       follower.apply(serving(bad[0], null, 0));
       assertThat(worker.modelId()).as(bad[0]).isEqualTo("v2@test");
