@@ -39,9 +39,7 @@ final class TestSends {
   }
 
   CompletableFuture<Map<String, Object>> send(Subscription s) {
-    List<Target> targets = new ArrayList<>();
-    s.channels().email().forEach(a -> targets.add(new Target.Email(a)));
-    s.channels().webhooks().forEach(w -> targets.add(new Target.Webhook(w)));
+    List<Target> targets = Target.of(s);
     List<CompletableFuture<Map<String, Object>>> results = new ArrayList<>();
     for (Target t : targets) {
       String id = UUID.randomUUID().toString().replace("-", "");

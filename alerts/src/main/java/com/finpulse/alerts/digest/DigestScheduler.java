@@ -8,7 +8,6 @@ import com.finpulse.alerts.notify.Target;
 import com.finpulse.alerts.subscription.DigestPreference;
 import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
-import com.finpulse.alerts.subscription.WebhookFormat;
 import com.finpulse.common.event.AlertStatus;
 import com.finpulse.common.event.NotificationKind;
 import com.finpulse.common.event.NotificationOutcome;
@@ -20,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,11 +130,7 @@ public final class DigestScheduler {
           "Digest of {} for {} not built yet ({}); retrying shortly", day, s.name(), e.toString());
       return;
     }
-    List<Target> targets = new ArrayList<>();
-    s.channels().email().forEach(a -> targets.add(new Target.Email(a)));
-    s.channels().webhooks().stream()
-        .filter(w -> w.format() == WebhookFormat.SLACK)
-        .forEach(w -> targets.add(new Target.Webhook(w)));
+    List<Target> targets = Target.ofDigest(s);
     String group = groupKey(s.name(), day);
     for (Target t : targets) {
       String id = AlertIds.sha256Hex("digest\u0000" + group + "\u0000" + t.key(), 16);

@@ -241,7 +241,7 @@ public final class Router {
       NotifiedItem item = new NotifiedItem(ga.alert(), ga.severity());
       (ga.alert().status() == AlertStatus.FIRING ? firingItems : resolvedItems).add(item);
     }
-    for (Target t : targets(s)) {
+    for (Target t : Target.of(s)) {
       NotificationLog.@Nullable Entry told = log.get(s.name(), g.groupKey, t.key());
       List<NotifiedItem> resolvedForTarget =
           resolvedItems.stream()
@@ -281,7 +281,7 @@ public final class Router {
               now));
     }
     g.dirty = false;
-    List<Target> targets = targets(s);
+    List<Target> targets = Target.of(s);
     Set<String> submittedResolved = new HashSet<>();
     resolvedItems.forEach(i -> submittedResolved.add(i.alert().id()));
     // A resolved alert stays while a target waits for its resolve, or (held back by quiet hours)
@@ -334,13 +334,6 @@ public final class Router {
 
   private static boolean needsResolve(NotificationLog.@Nullable Entry told, String alertId) {
     return told != null && told.firing().containsKey(alertId) && !told.resolved().contains(alertId);
-  }
-
-  static List<Target> targets(Subscription s) {
-    List<Target> out = new ArrayList<>();
-    s.channels().email().forEach(a -> out.add(new Target.Email(a)));
-    s.channels().webhooks().forEach(w -> out.add(new Target.Webhook(w)));
-    return out;
   }
 
   /** Resolved alerts that no group holds any more are forgotten; firing ones stay. */

@@ -11,6 +11,25 @@ public enum WebhookFormat {
   /** A Slack incoming-webhook message ({@code text} plus {@code blocks}). */
   SLACK;
 
+  /** Whether this format has a daily digest message (Alertmanager's payload has none). */
+  public boolean rendersDigest() {
+    return switch (this) {
+      case ALERTMANAGER -> false;
+      case SLACK -> true;
+    };
+  }
+
+  /**
+   * Whether a webhook of this format must have a secret: receivers of Alertmanager's payload verify
+   * {@code X-FinPulse-Signature}; Slack's incoming webhooks carry their secret in the URL.
+   */
+  public boolean requiresSecret() {
+    return switch (this) {
+      case ALERTMANAGER -> true;
+      case SLACK -> false;
+    };
+  }
+
   @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);

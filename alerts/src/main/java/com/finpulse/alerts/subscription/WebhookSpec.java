@@ -45,7 +45,7 @@ public record WebhookSpec(String url, @Nullable String secret, WebhookFormat for
   @Override
   public void validate(Validation v) {
     v.httpUrl(url, "url");
-    if (format == WebhookFormat.ALERTMANAGER) {
+    if (format.requiresSecret()) {
       v.check(
           secret != null,
           "secret",

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** How a notification reaches people. */
 public enum NotificationChannel {
   EMAIL,
-  WEBHOOK,
-  CONSOLE;
+  WEBHOOK;
 
   @JsonValue
   public String label() {

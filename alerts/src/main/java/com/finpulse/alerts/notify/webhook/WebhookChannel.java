@@ -4,7 +4,6 @@ import com.finpulse.alerts.notify.Channel;
 import com.finpulse.alerts.notify.DeliveryResult;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.Target;
-import com.finpulse.alerts.subscription.WebhookFormat;
 import com.finpulse.alerts.subscription.WebhookSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -68,7 +67,11 @@ public final class WebhookChannel implements Channel {
     } catch (IllegalArgumentException e) {
       return DeliveryResult.permanent(null, "invalid webhook URL");
     }
-    byte[] body = spec.format() == WebhookFormat.SLACK ? slack.render(n) : alertmanager.render(n);
+    byte[] body =
+        switch (spec.format()) {
+          case ALERTMANAGER -> alertmanager.render(n);
+          case SLACK -> slack.render(n);
+        };
     long ts = clock.instant().getEpochSecond();
     HttpRequest.Builder req =
         HttpRequest.newBuilder(uri)
