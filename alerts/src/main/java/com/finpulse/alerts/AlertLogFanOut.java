@@ -1,15 +1,15 @@
 package com.finpulse.alerts;
 
 import com.finpulse.alerts.digest.DigestScheduler;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.AlertLogListener;
 import com.finpulse.alerts.history.ConsolePrinter;
 import com.finpulse.alerts.history.InfluxHistory;
 import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.alerts.route.Router;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package com.finpulse.alerts;
 
 import com.finpulse.alerts.config.AlertsConfig;
+import com.finpulse.alerts.event.NotificationChannel;
 import com.finpulse.alerts.notify.Channel;
 import com.finpulse.alerts.notify.email.EmailChannel;
 import com.finpulse.alerts.notify.email.EmailRenderer;
@@ -8,7 +9,6 @@ import com.finpulse.alerts.notify.webhook.AlertmanagerPayload;
 import com.finpulse.alerts.notify.webhook.SlackPayload;
 import com.finpulse.alerts.notify.webhook.TargetGuard;
 import com.finpulse.alerts.notify.webhook.WebhookChannel;
-import com.finpulse.common.event.NotificationChannel;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

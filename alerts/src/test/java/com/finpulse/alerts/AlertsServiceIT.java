@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertSerdes;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.DeliveryOutcome;
+import com.finpulse.alerts.event.NotificationChannel;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.notify.webhook.WebhookSigner;
 import com.finpulse.alerts.testing.WebhookReceiver;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
 import com.finpulse.common.event.ArticleIds;
-import com.finpulse.common.event.DeliveryOutcome;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.NotificationChannel;
-import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.SentimentScores;
@@ -394,9 +395,9 @@ class AlertsServiceIT {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
           String type = HeaderNames.schemaType(r.headers());
           if ("Alert".equals(type)) {
-            alerts.add(EventSerdes.alert().read(r.value()));
+            alerts.add(AlertSerdes.alert().read(r.value()));
           } else if ("NotificationOutcome".equals(type)) {
-            outcomes.add(EventSerdes.notificationOutcome().read(r.value()));
+            outcomes.add(AlertSerdes.notificationOutcome().read(r.value()));
           }
         }
         if (alerts.size() + outcomes.size() >= Math.max(1, atLeast)

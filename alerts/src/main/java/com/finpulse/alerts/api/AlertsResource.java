@@ -1,7 +1,7 @@
 package com.finpulse.alerts.api;
 
+import com.finpulse.alerts.event.Alert;
 import com.finpulse.alerts.history.AlertBook;
-import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.KeyKind;
 import io.javalin.http.Context;
 import java.util.List;

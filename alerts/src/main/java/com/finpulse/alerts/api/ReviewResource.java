@@ -1,9 +1,9 @@
 package com.finpulse.alerts.api;
 
+import com.finpulse.alerts.event.Alert;
 import com.finpulse.alerts.feedback.FeedbackBook;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.ArticleReader;
-import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.KeyKind;
 import io.javalin.http.Context;
 import java.time.Clock;

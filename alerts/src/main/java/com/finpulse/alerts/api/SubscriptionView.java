@@ -1,11 +1,11 @@
 package com.finpulse.alerts.api;
 
 import com.finpulse.alerts.detect.Thresholds;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.alerts.subscription.DigestPreference;
 import com.finpulse.alerts.subscription.QuietHours;
 import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

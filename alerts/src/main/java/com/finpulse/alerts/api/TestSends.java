@@ -1,13 +1,13 @@
 package com.finpulse.alerts.api;
 
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.notify.Dispatcher;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.OutcomeWaiters;
 import com.finpulse.alerts.notify.Target;
 import com.finpulse.alerts.subscription.Subscription;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotificationOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.finpulse.alerts.detect;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
 import com.finpulse.common.event.KeyKind;
 import java.util.Locale;
 

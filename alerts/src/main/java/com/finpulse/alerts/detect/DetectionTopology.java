@@ -1,6 +1,7 @@
 package com.finpulse.alerts.detect;
 
-import com.finpulse.common.event.Alert;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertSerdes;
 import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.event.TrendWindow;
@@ -118,7 +119,7 @@ public final class DetectionTopology {
             DETECTOR_STORE,
             CLOCK_STORE,
             EVIDENCE_MINUTES)
-        .to(Topics.ALERTS, Produced.<String, Alert>with(Serdes.String(), EventSerdes.alert()));
+        .to(Topics.ALERTS, Produced.<String, Alert>with(Serdes.String(), AlertSerdes.alert()));
 
     trends
         .filter((k, p) -> p.window() == TrendWindow.ONE_HOUR, Named.as("trends-hourly"))

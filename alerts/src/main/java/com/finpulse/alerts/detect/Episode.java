@@ -1,7 +1,7 @@
 package com.finpulse.alerts.detect;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.Severity;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.Severity;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package com.finpulse.alerts.detect;
 
+import com.finpulse.alerts.event.EvidenceHeadline;
 import com.finpulse.common.event.ContentFingerprint;
-import com.finpulse.common.event.EvidenceHeadline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

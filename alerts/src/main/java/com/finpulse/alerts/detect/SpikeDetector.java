@@ -1,9 +1,9 @@
 package com.finpulse.alerts.detect;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.EvidenceHeadline;
-import com.finpulse.common.event.Severity;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.EvidenceHeadline;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.event.TrendPoint;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.finpulse.alerts.detect;
 
-import com.finpulse.common.event.EvidenceHeadline;
+import com.finpulse.alerts.event.EvidenceHeadline;
 import com.finpulse.common.event.ScoredArticle;
 
 /** An evidence headline with the story fingerprint that collapses its syndicated copies. */

@@ -1,6 +1,6 @@
 package com.finpulse.alerts.detect;
 
-import com.finpulse.common.event.Severity;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.finpulse.alerts.digest;
 
-import com.finpulse.common.event.EvidenceHeadline;
+import com.finpulse.alerts.event.EvidenceHeadline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -2,15 +2,15 @@ package com.finpulse.alerts.digest;
 
 import com.finpulse.alerts.config.DigestSettings;
 import com.finpulse.alerts.detect.AlertIds;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.notify.Dispatcher;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.Target;
 import com.finpulse.alerts.subscription.DigestPreference;
 import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package com.finpulse.alerts.history;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationOutcome;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package com.finpulse.alerts.history;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.NotificationOutcome;
 
 /** Receives the records of the alerts topic, first the replay of its history, then live. */
 public interface AlertLogListener {

@@ -1,6 +1,6 @@
 package com.finpulse.alerts.history;
 
-import com.finpulse.common.serde.EventSerdes;
+import com.finpulse.alerts.event.AlertSerdes;
 import com.finpulse.common.serde.HeaderNames;
 import com.finpulse.common.serde.SchemaException;
 import com.finpulse.common.topic.Topics;
@@ -95,10 +95,10 @@ public final class AlertLogReader implements AutoCloseable {
           String type = HeaderNames.schemaType(r.headers());
           try {
             if (ALERT.equals(type)) {
-              listener.onAlert(EventSerdes.alert().read(r.value()), caughtUp);
+              listener.onAlert(AlertSerdes.alert().read(r.value()), caughtUp);
               alerts++;
             } else if (OUTCOME.equals(type)) {
-              listener.onOutcome(EventSerdes.notificationOutcome().read(r.value()), caughtUp);
+              listener.onOutcome(AlertSerdes.notificationOutcome().read(r.value()), caughtUp);
               outcomes++;
             } else {
               LOG.debug("Skipping record {}@{} of type {}", r.partition(), r.offset(), type);

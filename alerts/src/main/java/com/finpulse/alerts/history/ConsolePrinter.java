@@ -1,9 +1,9 @@
 package com.finpulse.alerts.history;
 
 import com.finpulse.alerts.detect.AlertText;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.EvidenceHeadline;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.EvidenceHeadline;
 import com.finpulse.common.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;

@@ -1,11 +1,11 @@
 package com.finpulse.alerts.history;
 
 import com.finpulse.alerts.detect.AlertText;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.EvidenceHeadline;
-import com.finpulse.common.event.NotificationOutcome;
-import com.finpulse.common.event.NotifiedAlert;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.EvidenceHeadline;
+import com.finpulse.alerts.event.NotificationOutcome;
+import com.finpulse.alerts.event.NotifiedAlert;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package com.finpulse.alerts.history;
 
+import com.finpulse.alerts.event.AlertSerdes;
+import com.finpulse.alerts.event.NotificationOutcome;
+import com.finpulse.alerts.event.NotifiedAlert;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.OutcomeListener;
 import com.finpulse.alerts.route.NotificationLog;
-import com.finpulse.common.event.NotificationOutcome;
-import com.finpulse.common.event.NotifiedAlert;
-import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.topic.ReliableProducer;
 import com.finpulse.common.topic.Topics;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class OutcomeRecorder implements OutcomeListener {
     log.record(o);
     String key = o.alerts().isEmpty() ? o.notificationId() : o.alerts().get(0).alertId();
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ALERTS, key, null);
-    byte[] value = EventSerdes.notificationOutcome().serialize(Topics.ALERTS, record.headers(), o);
+    byte[] value = AlertSerdes.notificationOutcome().serialize(Topics.ALERTS, record.headers(), o);
     producer.send(
         new ProducerRecord<>(Topics.ALERTS, null, key, value, record.headers()),
         (meta, e) -> {

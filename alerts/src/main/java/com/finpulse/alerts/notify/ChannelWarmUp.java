@@ -1,10 +1,10 @@
 package com.finpulse.alerts.notify;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package com.finpulse.alerts.notify;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.DeliveryOutcome;
-import com.finpulse.common.event.NotificationChannel;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.DeliveryOutcome;
+import com.finpulse.alerts.event.NotificationChannel;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.common.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

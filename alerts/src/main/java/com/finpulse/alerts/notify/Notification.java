@@ -2,9 +2,9 @@ package com.finpulse.alerts.notify;
 
 import com.finpulse.alerts.detect.AlertIds;
 import com.finpulse.alerts.digest.DigestReport;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotifiedAlert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotifiedAlert;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

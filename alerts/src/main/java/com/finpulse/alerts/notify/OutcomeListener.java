@@ -1,6 +1,6 @@
 package com.finpulse.alerts.notify;
 
-import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.alerts.event.NotificationOutcome;
 
 /** Hears of every attempt's outcome, failures included. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package com.finpulse.alerts.notify;
 
-import com.finpulse.common.event.NotificationOutcome;
+import com.finpulse.alerts.event.NotificationOutcome;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,8 @@
 package com.finpulse.alerts.notify;
 
+import com.finpulse.alerts.event.NotificationChannel;
 import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.WebhookSpec;
-import com.finpulse.common.event.NotificationChannel;
 import java.util.ArrayList;
 import java.util.List;
 

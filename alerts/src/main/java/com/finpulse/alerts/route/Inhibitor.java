@@ -1,8 +1,8 @@
 package com.finpulse.alerts.route;
 
 import com.finpulse.alerts.config.InhibitionSettings;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
 import com.finpulse.common.event.KeyKind;
 import java.util.Collection;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package com.finpulse.alerts.route;
 
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotificationOutcome;
-import com.finpulse.common.event.NotifiedAlert;
-import com.finpulse.common.event.Severity;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
+import com.finpulse.alerts.event.NotifiedAlert;
+import com.finpulse.alerts.event.Severity;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +48,7 @@ public final class NotificationLog {
     if (o.kind() != NotificationKind.ALERT || o.groupKey() == null || !o.outcome().isFinal()) {
       return;
     }
-    if (o.outcome() == com.finpulse.common.event.DeliveryOutcome.SUPERSEDED) {
+    if (o.outcome() == com.finpulse.alerts.event.DeliveryOutcome.SUPERSEDED) {
       return;
     }
     Map<String, Severity> firing = new HashMap<>();

@@ -1,17 +1,17 @@
 package com.finpulse.alerts.route;
 
 import com.finpulse.alerts.config.RoutingSettings;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.alerts.notify.Dispatcher;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.NotifiedItem;
 import com.finpulse.alerts.notify.Target;
 import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.metrics.MeterNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;

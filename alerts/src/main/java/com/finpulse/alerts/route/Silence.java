@@ -1,7 +1,7 @@
 package com.finpulse.alerts.route;
 
+import com.finpulse.alerts.event.Alert;
 import com.finpulse.common.config.Validation;
-import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.TrendWindow;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package com.finpulse.alerts.route;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.finpulse.common.event.Alert;
+import com.finpulse.alerts.event.Alert;
 import com.finpulse.common.serde.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

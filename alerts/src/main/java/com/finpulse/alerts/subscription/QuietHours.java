@@ -1,8 +1,8 @@
 package com.finpulse.alerts.subscription;
 
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.config.Validated;
 import com.finpulse.common.config.Validation;
-import com.finpulse.common.event.Severity;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

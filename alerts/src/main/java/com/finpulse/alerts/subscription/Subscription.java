@@ -1,11 +1,11 @@
 package com.finpulse.alerts.subscription;
 
 import com.finpulse.alerts.detect.Thresholds;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.config.Validated;
 import com.finpulse.common.config.Validation;
 import com.finpulse.common.event.FinancialTopics;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import java.util.List;
 import java.util.Locale;

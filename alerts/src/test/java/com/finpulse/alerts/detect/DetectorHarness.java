@@ -1,8 +1,9 @@
 package com.finpulse.alerts.detect;
 
 import com.finpulse.alerts.config.AlertsConfig;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertSerdes;
 import com.finpulse.common.config.ConfigLoader;
-import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.Sentiment;
@@ -62,7 +63,7 @@ final class DetectorHarness implements AutoCloseable {
             Topics.NEWS_SCORED, Serdes.String().serializer(), EventSerdes.scoredArticle());
     this.alerts =
         driver.createOutputTopic(
-            Topics.ALERTS, Serdes.String().deserializer(), EventSerdes.alert());
+            Topics.ALERTS, Serdes.String().deserializer(), AlertSerdes.alert());
   }
 
   static DetectionSettings defaults() {

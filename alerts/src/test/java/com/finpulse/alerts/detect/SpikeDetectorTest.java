@@ -2,11 +2,11 @@ package com.finpulse.alerts.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.EvidenceHeadline;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.EvidenceHeadline;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,17 +2,17 @@ package com.finpulse.alerts.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.DeliveryOutcome;
+import com.finpulse.alerts.event.NotificationChannel;
+import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
+import com.finpulse.alerts.event.NotifiedAlert;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.alerts.testing.TestAlerts;
 import com.finpulse.common.config.InfluxSettings;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.DeliveryOutcome;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.NotificationChannel;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotificationOutcome;
-import com.finpulse.common.event.NotifiedAlert;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;

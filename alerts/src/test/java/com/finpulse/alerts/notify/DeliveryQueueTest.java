@@ -2,15 +2,15 @@ package com.finpulse.alerts.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.DeliveryOutcome;
+import com.finpulse.alerts.event.NotificationChannel;
+import com.finpulse.alerts.event.NotificationOutcome;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.alerts.testing.TestAlerts;
 import com.finpulse.alerts.testing.TestNotifications;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.DeliveryOutcome;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.NotificationChannel;
-import com.finpulse.common.event.NotificationOutcome;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

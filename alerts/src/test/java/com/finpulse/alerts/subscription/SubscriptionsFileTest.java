@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.alerts.detect.DetectionSettings;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.config.ConfigException;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package com.finpulse.alerts.testing;
 
 import com.finpulse.alerts.detect.AlertIds;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.EvidenceHeadline;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.EvidenceHeadline;
+import com.finpulse.alerts.event.Severity;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.TrendWindow;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package com.finpulse.alerts.testing;
 
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationKind;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.NotifiedItem;
 import com.finpulse.alerts.notify.Target;
 import com.finpulse.alerts.route.Router;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.NotificationKind;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -295,7 +295,9 @@ class ConsoleBrowserIT {
             js(
                 "var x = new XMLHttpRequest(); x.open('GET', '/api/v1/feedback', false); x.send();"
                     + " return x.responseText;");
-    assertThat(feedback).contains("\"analyst\":\"Dana Analyst\"").contains("\"label\":\"neutral\"");
+    assertThat(feedback)
+        .containsPattern("\"analyst\"\\s*:\\s*\"Dana Analyst\"")
+        .containsPattern("\"label\"\\s*:\\s*\"neutral\"");
     assertThat(corrected).isNotBlank();
 
     // Models: what the processor serves, as it reports it on models.status.

@@ -3,15 +3,16 @@ package com.finpulse.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertSerdes;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.DeliveryOutcome;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.app.grafana.DashboardPanelQueries;
 import com.finpulse.app.up.InProcessServices;
 import com.finpulse.common.config.InfluxSettings;
 import com.finpulse.common.config.LocalEndpoints;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.DeliveryOutcome;
 import com.finpulse.common.event.KeyKind;
-import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.TrendWindow;
 import com.finpulse.common.influx.InfluxSchema;
@@ -322,9 +323,9 @@ class PipelineEndToEndIT {
     for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.ALERTS)) {
       String type = HeaderNames.schemaType(r.headers());
       if ("Alert".equals(type)) {
-        alerts.add(EventSerdes.alert().read(r.value()));
+        alerts.add(AlertSerdes.alert().read(r.value()));
       } else if ("NotificationOutcome".equals(type)) {
-        outcomes.add(EventSerdes.notificationOutcome().read(r.value()));
+        outcomes.add(AlertSerdes.notificationOutcome().read(r.value()));
       }
     }
     deadLetters.addAll(readAll(Topics.NEWS_DLQ));

@@ -1,11 +1,9 @@
 package com.finpulse.common.serde;
 
-import com.finpulse.common.event.Alert;
 import com.finpulse.common.event.LabelFeedback;
 import com.finpulse.common.event.ModelServing;
 import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.event.NewsArticle;
-import com.finpulse.common.event.NotificationOutcome;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.common.event.TrendPoint;
@@ -23,11 +21,6 @@ public final class EventSerdes {
           java.util.Map.of(1, node -> node.set("ticker_sentiment", node.objectNode())));
   private static final EventSerde<TrendPoint> TREND_POINT =
       new EventSerde<>(TrendPoint.class, TrendPoint.SCHEMA_VERSION);
-  private static final EventSerde<Alert> ALERT =
-      new EventSerde<>(Alert.class, Alert.SCHEMA_VERSION);
-
-  private static final EventSerde<NotificationOutcome> NOTIFICATION_OUTCOME =
-      new EventSerde<>(NotificationOutcome.class, NotificationOutcome.SCHEMA_VERSION);
 
   private static final EventSerde<LabelFeedback> LABEL_FEEDBACK =
       new EventSerde<>(LabelFeedback.class, LabelFeedback.SCHEMA_VERSION);
@@ -50,15 +43,6 @@ public final class EventSerdes {
 
   public static EventSerde<TrendPoint> trendPoint() {
     return TREND_POINT;
-  }
-
-  public static EventSerde<Alert> alert() {
-    return ALERT;
-  }
-
-  /** Shares the {@code alerts} topic with {@link #alert()}; the schema header tells them apart. */
-  public static EventSerde<NotificationOutcome> notificationOutcome() {
-    return NOTIFICATION_OUTCOME;
   }
 
   public static EventSerde<LabelFeedback> labelFeedback() {

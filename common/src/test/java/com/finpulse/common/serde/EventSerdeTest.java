@@ -3,22 +3,15 @@ package com.finpulse.common.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.DeliveryOutcome;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.LabelFeedback;
 import com.finpulse.common.event.LabelTask;
 import com.finpulse.common.event.ModelServing;
 import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.event.NewsArticle;
-import com.finpulse.common.event.NotificationChannel;
-import com.finpulse.common.event.NotificationKind;
-import com.finpulse.common.event.NotificationOutcome;
-import com.finpulse.common.event.NotifiedAlert;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.SentimentScores;
-import com.finpulse.common.event.Severity;
 import com.finpulse.common.event.ShadowComparison;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.event.TrendWindow;
@@ -290,33 +283,5 @@ class EventSerdeTest {
             null,
             a.fingerprint());
     assertThat(undated.eventTime()).isEqualTo(a.fetchedAt());
-  }
-
-  @Test
-  void notificationOutcomeRoundTripsAndItsHeaderNamesTheType() {
-    NotificationOutcome outcome =
-        new NotificationOutcome(
-            "n1",
-            NotificationKind.ALERT,
-            "risk-desk",
-            NotificationChannel.WEBHOOK,
-            "https://hooks.example.com#abc123",
-            "risk-desk/topic:earnings",
-            List.of(new NotifiedAlert("a1", AlertStatus.FIRING, Severity.CRITICAL)),
-            AlertStatus.FIRING,
-            DeliveryOutcome.DEAD_LETTER,
-            8,
-            500,
-            "HTTP 500",
-            Instant.parse("2026-11-20T10:16:00Z"));
-    RecordHeaders headers = new RecordHeaders();
-    byte[] bytes = EventSerdes.notificationOutcome().serialize("alerts", headers, outcome);
-
-    assertThat(new String(bytes, StandardCharsets.UTF_8))
-        .contains("\"outcome\":\"dead_letter\"")
-        .contains("\"channel\":\"webhook\"");
-    assertThat(HeaderNames.schemaType(headers)).isEqualTo("NotificationOutcome");
-    assertThat(HeaderNames.schemaType(new RecordHeaders())).isNull();
-    assertThat(EventSerdes.notificationOutcome().deserialize("alerts", bytes)).isEqualTo(outcome);
   }
 }

@@ -5,10 +5,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 
 /**
- * Coverage-guided fuzzing of the event serdes (every record type on the topics): reading anything
- * but a valid event must end in {@link SchemaException}; a record that was read must write and read
- * back. Seeds and regression inputs: {@code EventSerdesFuzzTestInputs/fuzz/} (the first byte picks
- * the serde).
+ * Coverage-guided fuzzing of the shared event serdes (the alerts service's own are fuzzed by {@code
+ * AlertSerdesFuzzTest}): reading anything but a valid event must end in {@link SchemaException}; a
+ * record that was read must write and read back. Seeds and regression inputs: {@code
+ * EventSerdesFuzzTestInputs/fuzz/} (the first byte picks the serde).
  */
 class EventSerdesFuzzTest {
 
@@ -17,8 +17,10 @@ class EventSerdesFuzzTest {
           EventSerdes.newsArticle(),
           EventSerdes.scoredArticle(),
           EventSerdes.trendPoint(),
-          EventSerdes.alert(),
-          EventSerdes.notificationOutcome());
+          EventSerdes.labelFeedback(),
+          EventSerdes.modelServing(),
+          EventSerdes.modelStatus(),
+          EventSerdes.shadowComparison());
 
   @FuzzTest(maxDuration = "10s")
   void fuzz(FuzzedDataProvider data) {

@@ -8,12 +8,12 @@ import com.finpulse.alerts.config.GrafanaSettings;
 import com.finpulse.alerts.detect.AlertText;
 import com.finpulse.alerts.digest.DigestReport;
 import com.finpulse.alerts.digest.KeyDay;
+import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.EvidenceHeadline;
+import com.finpulse.alerts.event.NotificationKind;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.NotifiedItem;
-import com.finpulse.common.event.Alert;
-import com.finpulse.common.event.AlertStatus;
-import com.finpulse.common.event.EvidenceHeadline;
-import com.finpulse.common.event.NotificationKind;
 import java.util.Locale;
 
 /**

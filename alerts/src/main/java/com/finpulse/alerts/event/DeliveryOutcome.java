@@ -1,4 +1,4 @@
-package com.finpulse.common.event;
+package com.finpulse.alerts.event;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,13 +1,13 @@
-package com.finpulse.common.event;
+package com.finpulse.alerts.event;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How a notification reaches people. */
-public enum NotificationChannel {
-  EMAIL,
-  WEBHOOK;
+/** Lifecycle of an alert, named as Alertmanager names it. */
+public enum AlertStatus {
+  FIRING,
+  RESOLVED;
 
   @JsonValue
   public String label() {
@@ -15,7 +15,7 @@ public enum NotificationChannel {
   }
 
   @JsonCreator
-  public static NotificationChannel fromLabel(String label) {
+  public static AlertStatus fromLabel(String label) {
     return valueOf(label.trim().toUpperCase(Locale.ROOT));
   }
 }

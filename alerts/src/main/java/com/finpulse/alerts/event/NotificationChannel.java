@@ -1,13 +1,13 @@
-package com.finpulse.common.event;
+package com.finpulse.alerts.event;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Lifecycle of an alert, named as Alertmanager names it. */
-public enum AlertStatus {
-  FIRING,
-  RESOLVED;
+/** How a notification reaches people. */
+public enum NotificationChannel {
+  EMAIL,
+  WEBHOOK;
 
   @JsonValue
   public String label() {
@@ -15,7 +15,7 @@ public enum AlertStatus {
   }
 
   @JsonCreator
-  public static AlertStatus fromLabel(String label) {
+  public static NotificationChannel fromLabel(String label) {
     return valueOf(label.trim().toUpperCase(Locale.ROOT));
   }
 }

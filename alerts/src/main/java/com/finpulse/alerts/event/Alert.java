@@ -1,5 +1,7 @@
-package com.finpulse.common.event;
+package com.finpulse.alerts.event;
 
+import com.finpulse.common.event.KeyKind;
+import com.finpulse.common.event.TrendWindow;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package com.finpulse.common.event;
+package com.finpulse.alerts.event;
 
 import java.time.Instant;
 import java.util.List;
