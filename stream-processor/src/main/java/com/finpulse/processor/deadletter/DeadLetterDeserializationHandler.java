@@ -1,6 +1,5 @@
 package com.finpulse.processor.deadletter;
 
-import com.finpulse.processor.intake.DeadLetters;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.util.List;
 import java.util.Map;

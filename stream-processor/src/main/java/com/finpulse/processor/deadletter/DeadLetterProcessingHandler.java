@@ -1,8 +1,6 @@
 package com.finpulse.processor.deadletter;
 
-import com.finpulse.processor.intake.DeadLetters;
 import com.finpulse.processor.metrics.ProcessorMetrics;
-import com.finpulse.processor.score.ModelUnavailableException;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -18,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * stop the pipeline.
  *
  * <p>It does <em>not</em> continue past failures that are not about a record: an exception in a
- * punctuation (no record to dead-letter), a Kafka Streams exception (state store, producer) or
- * {@link ModelUnavailableException}. Those stop the stream thread; the task's state and input
- * offsets are as of its last commit, so nothing is lost and a restart resumes.
+ * punctuation (no record to dead-letter), a Kafka Streams exception (state store, producer) or a
+ * failure {@link NotAboutTheRecord} (the model is unavailable). Those stop the stream thread; the
+ * task's state and input offsets are as of its last commit, so nothing is lost and a restart
+ * resumes.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -67,7 +66,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
   private static boolean isFatal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ModelUnavailableException || t instanceof StreamsException) {
+      if (t instanceof NotAboutTheRecord || t instanceof StreamsException) {
         return true;
       }
     }

@@ -4,6 +4,7 @@ import com.finpulse.common.event.NewsArticle;
 import com.finpulse.common.serde.EventSerde;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.SchemaException;
+import com.finpulse.processor.deadletter.DeadLetters;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.TrendPoint;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.topic.Topics;
-import com.finpulse.processor.intake.DeadLetters;
+import com.finpulse.processor.deadletter.DeadLetters;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package com.finpulse.processor.intake;
+package com.finpulse.processor.deadletter;
 
 import com.finpulse.common.serde.HeaderNames;
 import com.finpulse.common.topic.Topics;
