@@ -178,7 +178,17 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
       String id = AlertIds.of(w.state.keyKind(), w.state.key(), w.state.window(), start);
       Alert a =
           alert(
-              w, id, AlertStatus.FIRING, max(verdict), startsAt, null, windowStart, o, score, wall);
+              w,
+              id,
+              AlertStatus.FIRING,
+              max(verdict),
+              startsAt,
+              null,
+              windowStart,
+              o,
+              score,
+              evidence(w, windowStart),
+              wall);
       out.add(a);
       w.episode = new Episode(verdict, 0, a);
       return;
@@ -204,6 +214,7 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
               windowStart,
               o,
               score,
+              evidence(w, windowStart),
               wall);
       out.add(a);
       w.episode = new Episode(merged, e.normalWindows(), a);
@@ -280,20 +291,19 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
   private Alert resolved(Work w, long windowStart, Observation o, SpikeScore score, long wall) {
     Alert firing = w.episode.alert();
     Instant end = Instant.ofEpochMilli(windowStart).plus(w.state.window().size());
-    Alert a =
-        alert(
-            w,
-            firing.id(),
-            AlertStatus.RESOLVED,
-            firing.severity(),
-            firing.startsAt(),
-            end,
-            windowStart,
-            o,
-            score,
-            wall);
     // The resolve keeps the evidence that made the episode: it is what the reader remembers.
-    return a.withEvidence(firing.evidence());
+    return alert(
+        w,
+        firing.id(),
+        AlertStatus.RESOLVED,
+        firing.severity(),
+        firing.startsAt(),
+        end,
+        windowStart,
+        o,
+        score,
+        firing.evidence(),
+        wall);
   }
 
   private Map<String, Severity> classify(Work w, Observation o, SpikeScore s) {
@@ -319,6 +329,7 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
       long windowStart,
       Observation o,
       SpikeScore s,
+      List<EvidenceHeadline> evidence,
       long wall) {
     Alert draft =
         new Alert(
@@ -339,7 +350,7 @@ final class SpikeDetector implements Processor<String, TrendPoint, String, Alert
             s.zShare(),
             o.count(),
             "",
-            status == AlertStatus.FIRING ? evidence(w, windowStart) : List.of(),
+            evidence,
             Instant.ofEpochMilli(wall),
             o.novelCount(),
             s.baselineVolume(),

@@ -57,7 +57,10 @@ public record Alert(
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
-  /** The same alert with another human-readable summary. */
+  /**
+   * The same alert with another human-readable summary: the one way to derive an alert (the
+   * detector writes the summary from the alert's own numbers).
+   */
   public Alert withSummary(String newSummary) {
     return new Alert(
         id,
@@ -78,33 +81,6 @@ public record Alert(
         articleCount,
         newSummary,
         evidence,
-        updatedAt,
-        novelCount,
-        baselineNegativeVolume,
-        volumeDeviation);
-  }
-
-  /** The same alert with other evidence headlines. */
-  public Alert withEvidence(List<EvidenceHeadline> newEvidence) {
-    return new Alert(
-        id,
-        keyKind,
-        key,
-        window,
-        severity,
-        status,
-        startsAt,
-        endsAt,
-        windowStart,
-        observedNegativeShare,
-        observedNegativeVolume,
-        observedMeanScore,
-        baselineNegativeShare,
-        baselineDeviation,
-        deviation,
-        articleCount,
-        summary,
-        newEvidence,
         updatedAt,
         novelCount,
         baselineNegativeVolume,
