@@ -40,20 +40,37 @@ public final class InProcessServices implements AutoCloseable {
   }
 
   /**
-   * Creates and starts every service, each on a thread of its own: they meet only through Kafka,
-   * which keeps what a consumer still starting (loading the model, restoring its state) has not
-   * read yet, so a producer need not wait for it. After a crash this is what lets news flow again
-   * while the processor and the alerts service recover. Returns once every service has started;
-   * when one fails, after the others have finished starting (the caller closes what started), with
-   * the first failure in start order.
+   * Creates and starts every service: the consumers (all but the last in start order) side by side,
+   * each on a thread of its own, then the source of the news once they run. They meet only through
+   * Kafka, so the consumers need not wait for each other (after a crash the processor and the
+   * alerts service recover at the same time); the source waits for them so that news is scored as
+   * it arrives, not after a start-up delay. Returns once every service has started; when one fails,
+   * after the others of its wave have finished starting (the caller closes what started), with the
+   * first failure in start order.
    *
    * @return false when closed before every service started
    */
   public boolean start(
       List<ServiceProvider> providers, Function<ServiceProvider, ServiceContext> contexts)
       throws Exception {
+    int last = providers.size() - 1;
+    startSideBySide(providers, 0, Math.max(0, last), contexts);
+    if (last >= 0) {
+      startSideBySide(providers, last, last + 1, contexts);
+    }
+    synchronized (this) {
+      return !closed;
+    }
+  }
+
+  private void startSideBySide(
+      List<ServiceProvider> providers,
+      int from,
+      int to,
+      Function<ServiceProvider, ServiceContext> contexts)
+      throws Exception {
     List<CompletableFuture<Void>> starts = new ArrayList<>();
-    for (int i = 0; i < providers.size(); i++) {
+    for (int i = from; i < to; i++) {
       ServiceProvider provider = providers.get(i);
       int position = i;
       CompletableFuture<Void> started = new CompletableFuture<>();
@@ -86,9 +103,6 @@ public final class InProcessServices implements AutoCloseable {
     }
     if (first != null) {
       throw first;
-    }
-    synchronized (this) {
-      return !closed;
     }
   }
 

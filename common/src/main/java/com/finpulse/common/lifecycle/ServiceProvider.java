@@ -13,9 +13,9 @@ public interface ServiceProvider {
   String name();
 
   /**
-   * Place in the launcher's list: consumers before producers. Services start side by side (they
-   * meet only through Kafka, which keeps what a consumer has not read yet) and stop in reverse
-   * order, so producers stop first and consumers can drain what was sent.
+   * Place in the launcher's list: consumers before producers. The consumers start side by side
+   * (they meet only through Kafka), the last (the source of the news) once they run; all stop in
+   * reverse order, so producers stop first and consumers can drain what was sent.
    */
   int startOrder();
 
