@@ -2,7 +2,7 @@
 # Offline checks of the user-facing stack: Grafana provisioning (data source and dashboard
 # provider YAML against our JSON schemas), the dashboards (type-checked against @grafana/schema,
 # then linted for what types cannot see), docker-compose.yml (compose-spec schema + rules,
-# consistency, and `docker-compose config` where installed) and the services' Dockerfiles.
+# consistency, and `docker-compose config` where installed) and the Dockerfile of the images.
 # Needs node and npm; no Grafana server and no Docker engine.
 #
 #   tools/config-checks/check.sh              install (npm ci) and run every check
@@ -94,14 +94,10 @@ compose_v1_config() {
 }
 
 lint_dockerfiles() {
-  local rc=0 f found=0
-  for f in "$ROOT"/*/Dockerfile; do
-    [[ -f "$f" ]] || continue
-    found=1
-    "$BIN/dockerfile-utils" lint "$f" || { echo "in ${f#"$ROOT"/}"; rc=1; }
-  done
-  [[ "$found" == 1 ]] || { echo "no */Dockerfile under $ROOT"; return 1; }
-  return "$rc"
+  # One Dockerfile: the shared build stage and a target per service image.
+  local f="$ROOT/Dockerfile"
+  [[ -f "$f" ]] || { echo "no Dockerfile under $ROOT"; return 1; }
+  "$BIN/dockerfile-utils" lint "$f" || { echo "in Dockerfile"; return 1; }
 }
 
 shopt -s nullglob

@@ -74,6 +74,12 @@ for (const [name, svc] of Object.entries(services)) {
     }
     if (!fs.existsSync(dockerfile)) {
       report(`${at}: Dockerfile ${path.relative(root, dockerfile)} does not exist`);
+    } else if (build.target) {
+      const stages = [...fs.readFileSync(dockerfile, 'utf8').matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)]
+        .map((m) => m[1]);
+      if (!stages.includes(build.target)) {
+        report(`${at}: build target ${build.target} is not a stage of ${path.relative(root, dockerfile)} (${stages.join(', ')})`);
+      }
     }
   }
 

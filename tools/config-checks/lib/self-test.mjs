@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { packageDir, root } from './paths.mjs';
 
-const COPIED = ['grafana', 'config', 'docker-compose.yml', 'ingest/Dockerfile', 'stream-processor/Dockerfile', 'alerts/Dockerfile'];
+const COPIED = ['grafana', 'config', 'docker-compose.yml', 'Dockerfile'];
 
 const OVERVIEW = 'grafana/dashboards/finpulse-overview.json';
 const DATASOURCE = 'grafana/provisioning/datasources/influxdb.yaml';
@@ -47,7 +47,8 @@ const CASES = [
   ['Grafana without the INFLUX_URL its provisioning expands', COMPOSE, '      INFLUX_URL: http://influxdb:8086\n      GF_SECURITY_ADMIN_USER', '      GF_SECURITY_ADMIN_USER', [CONSISTENCY]],
   ['dashboards mounted where the provider does not look', COMPOSE, './grafana/dashboards:/etc/grafana/dashboards/finpulse:ro', './grafana/dashboards:/var/lib/grafana/dashboards:ro', [CONSISTENCY]],
   ['waiting for a service without a healthcheck', COMPOSE, '      test: ["CMD", "/mailpit", "readyz"]\n      interval: 10s\n      timeout: 5s\n      retries: 6\n      start_period: 5s\n', '      disable: true\n', [CONSISTENCY]],
-  ['misspelled Dockerfile instruction', 'alerts/Dockerfile', '\nCOPY --from=build', '\nCOPPY --from=build', ['Dockerfiles lint']],
+  ['misspelled Dockerfile instruction', 'Dockerfile', '\nCOPY --from=build', '\nCOPPY --from=build', ['Dockerfiles lint']],
+  ['build target that is no stage', COMPOSE, '      target: alerts', '      target: alert', [CONSISTENCY]],
 ];
 
 function copyTree(to) {
