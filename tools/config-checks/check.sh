@@ -100,6 +100,17 @@ lint_dockerfiles() {
   "$BIN/dockerfile-utils" lint "$f" || { echo "in Dockerfile"; return 1; }
 }
 
+check_console_scripts() {
+  # The console's modules parse (a syntax error would leave the page blank in every browser).
+  local rc=0 f found=0
+  while IFS= read -r -d '' f; do
+    found=1
+    node --experimental-default-type=module --check "$f" || { echo "in ${f#"$ROOT"/}"; rc=1; }
+  done < <(find "$ROOT/alerts/src/main/resources" -name '*.js' -print0)
+  [[ "$found" == 1 ]] || { echo "no console scripts under $ROOT/alerts/src/main/resources"; return 1; }
+  return "$rc"
+}
+
 shopt -s nullglob
 datasources=("$ROOT"/grafana/provisioning/datasources/*.yaml "$ROOT"/grafana/provisioning/datasources/*.yml)
 providers=("$ROOT"/grafana/provisioning/dashboards/*.yaml "$ROOT"/grafana/provisioning/dashboards/*.yml)
@@ -114,6 +125,7 @@ run "compose schema and rules (dclint)" "$BIN/dclint" -c .dclintrc --max-warning
 run "compose consistency" node lib/check-compose.mjs
 run "compose config (docker-compose 1.29)" compose_v1_config
 run "Dockerfiles lint" lint_dockerfiles
+run "console scripts parse" check_console_scripts
 
 if [[ "$self_test" == 1 ]]; then
   run "self-test: every deliberate mistake is caught" node lib/self-test.mjs

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { packageDir, root } from './paths.mjs';
 
-const COPIED = ['grafana', 'config', 'docker-compose.yml', 'Dockerfile'];
+const COPIED = ['grafana', 'config', 'docker-compose.yml', 'Dockerfile', 'alerts/src/main/resources'];
 
 const OVERVIEW = 'grafana/dashboards/finpulse-overview.json';
 const DATASOURCE = 'grafana/provisioning/datasources/influxdb.yaml';
@@ -49,6 +49,8 @@ const CASES = [
   ['waiting for a service without a healthcheck', COMPOSE, '      test: ["CMD", "/mailpit", "readyz"]\n      interval: 10s\n      timeout: 5s\n      retries: 6\n      start_period: 5s\n', '      disable: true\n', [CONSISTENCY]],
   ['misspelled Dockerfile instruction', 'Dockerfile', '\nCOPY --from=build', '\nCOPPY --from=build', ['Dockerfiles lint']],
   ['build target that is no stage', COMPOSE, '      target: alerts', '      target: alert', [CONSISTENCY]],
+  ['unbalanced bracket in a console script', 'alerts/src/main/resources/com/finpulse/alerts/console/js/app.js',
+    'const PAGES = {', 'const PAGES = {{', ['console scripts parse']],
 ];
 
 function copyTree(to) {

@@ -18,22 +18,24 @@ export async function textHash(text) {
   return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Records a correction; resolves to the stored one. */
-export async function correct(article, task, label, target) {
+/** Records a correction (with an optional note); resolves to the stored one. */
+export async function correct(article, task, label, target, note) {
   return api.post('/feedback', {
     article_id: article.article_id,
     task,
     label,
     target: target || undefined,
     text_hash: article.text_hash || (await textHash(article.title)),
+    note: note || undefined,
   });
 }
 
 /**
  * Three buttons, the model's label marked; a click records the correction and marks the chosen one.
+ * @param note returns the note to record with the correction, if any
  * @param onDone called with the stored correction
  */
-export function sentimentButtons(article, { task = 'sentiment', target, modelLabel, onDone } = {}) {
+export function sentimentButtons(article, { task = 'sentiment', target, modelLabel, note, onDone } = {}) {
   const current = modelLabel || article.sentiment;
   const box = el('span', { class: 'correct', 'data-task': task, 'data-target': target || '' });
   for (const s of SENTIMENTS) {
@@ -46,7 +48,7 @@ export function sentimentButtons(article, { task = 'sentiment', target, modelLab
       onclick: async () => {
         for (const o of box.querySelectorAll('button')) o.disabled = true;
         try {
-          const f = await correct(article, task, s, target);
+          const f = await correct(article, task, s, target, note ? note() : undefined);
           for (const o of box.querySelectorAll('button')) o.classList.toggle('chosen', o === b);
           box.classList.add('done');
           if (onDone) onDone(f);

@@ -36,10 +36,12 @@ export default async function review(root, args, { report }) {
 
   function itemView(it, i) {
     const a = it.article;
+    const noteInput = el('input', { class: 'note', maxlength: 1000, size: 30, placeholder: 'note (optional, kept with the correction)' });
+    const note = () => noteInput.value.trim();
     const topicSelect = el('select', { class: 'topic-fix', title: 'correct the topic' },
       [...new Set([a.topic, ...topicNames])].map((t) => el('option', { value: t, text: t, selected: t === a.topic })));
     topicSelect.addEventListener('change', () =>
-      correct(a, 'topic', topicSelect.value).then(() => topicSelect.classList.add('done')).catch(report));
+      correct(a, 'topic', topicSelect.value, undefined, note()).then(() => topicSelect.classList.add('done')).catch(report));
     return el('div', { class: 'card review-item', 'data-article': a.article_id, onclick: () => select(i) },
       el('div', {}, headlineLink(a.title, a.url)),
       el('div', { class: 'dim why' },
@@ -47,10 +49,11 @@ export default async function review(root, args, { report }) {
         it.on_open_alert ? ' · on an open alert' : '',
         ' · P(neg/neu/pos) ', num(a.p_negative), ' / ', num(a.p_neutral), ' / ', num(a.p_positive)),
       el('div', { class: 'controls' },
-        'Sentiment ', sentimentButtons(a, { onDone: () => reviewed(i) }),
+        'Sentiment ', sentimentButtons(a, { note, onDone: () => reviewed(i) }),
         ' Topic ', topicSelect,
         a.tickers.map((t) => el('span', {}, ' ', el('a', { href: hash('topic', 'ticker', t), text: t }), ' ',
-          sentimentButtons(a, { task: 'entity', target: t, modelLabel: (a.ticker_sentiment || {})[t] || a.sentiment })))));
+          sentimentButtons(a, { task: 'entity', target: t, note, modelLabel: (a.ticker_sentiment || {})[t] || a.sentiment }))),
+        ' ', noteInput));
   }
 
   function reviewed(i) {
