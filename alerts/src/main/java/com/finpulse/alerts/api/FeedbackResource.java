@@ -32,20 +32,6 @@ final class FeedbackResource implements ApiResource {
   /** How far back an article may be corrected: as long as {@code news.scored} keeps it. */
   static final Duration LOOKBACK = Duration.ofDays(30);
 
-  static final List<String> CSV_COLUMNS =
-      List.of(
-          "article_id",
-          "task",
-          "target",
-          "label",
-          "model_label",
-          "model_id",
-          "text_hash",
-          "analyst",
-          "at",
-          "note",
-          "text");
-
   private final HistoryReads history;
   private final ModelLoop loop;
   private final Authenticator auth;
@@ -144,7 +130,8 @@ final class FeedbackResource implements ApiResource {
     Set<String> ids = all.stream().map(LabelFeedback::articleId).collect(Collectors.toSet());
     Map<String, ArticleReader.Row> texts =
         history.articlesOrRefuse().findAll(ids, now.minus(LOOKBACK), now.plusSeconds(1));
-    StringBuilder csv = new StringBuilder(String.join(",", CSV_COLUMNS)).append("\r\n");
+    StringBuilder csv =
+        new StringBuilder(String.join(",", LabelFeedback.CSV_COLUMNS)).append("\r\n");
     for (LabelFeedback f : all) {
       ArticleReader.Row a = texts.get(f.articleId());
       // A text that changed since the correction is left out of the row: training drops it.

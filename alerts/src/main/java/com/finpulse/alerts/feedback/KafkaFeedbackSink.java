@@ -26,13 +26,13 @@ public final class KafkaFeedbackSink implements FeedbackSink, AutoCloseable {
 
   private final FeedbackBook book;
   private final Producer<String, byte[]> producer;
-  private final TopicFollower<LabelFeedback> follower;
+  private final TopicFollower follower;
 
   public KafkaFeedbackSink(Map<String, Object> kafkaClient, FeedbackBook book) {
     this.book = book;
     this.producer = ReliableProducer.create(kafkaClient, "finpulse-alerts-feedback");
     this.follower =
-        new TopicFollower<>(
+        TopicFollower.of(
             Topics.LABELS_FEEDBACK,
             EventSerdes.labelFeedback(),
             kafkaClient,

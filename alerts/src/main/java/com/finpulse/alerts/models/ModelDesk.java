@@ -49,19 +49,19 @@ public final class ModelDesk implements AutoCloseable {
   private final List<ModelServing> history = new ArrayList<>();
   private final Map<String, ModelStatus> statuses = new TreeMap<>();
   private final ShadowTally shadow = new ShadowTally();
-  private final List<TopicFollower<?>> followers;
+  private final List<TopicFollower> followers;
 
   public ModelDesk(Map<String, Object> kafkaClient, Clock clock) {
     this.clock = clock;
     this.producer = ReliableProducer.create(kafkaClient, "finpulse-alerts-models");
     this.followers =
         List.of(
-            new TopicFollower<>(
+            TopicFollower.of(
                 Topics.MODELS_SERVING,
                 EventSerdes.modelServing(),
                 kafkaClient,
                 (k, change) -> remember(change)),
-            new TopicFollower<>(
+            TopicFollower.of(
                 Topics.MODELS_STATUS,
                 EventSerdes.modelStatus(),
                 kafkaClient,
@@ -70,7 +70,7 @@ public final class ModelDesk implements AutoCloseable {
                     statuses.put(s.instance(), s);
                   }
                 }),
-            new TopicFollower<>(
+            TopicFollower.of(
                 Topics.MODELS_SHADOW,
                 EventSerdes.shadowComparison(),
                 kafkaClient,
@@ -84,7 +84,7 @@ public final class ModelDesk implements AutoCloseable {
   /** Reads the topics so far; waits up to {@code timeout} for them. */
   public void start(Duration timeout) throws InterruptedException {
     followers.forEach(TopicFollower::start);
-    for (TopicFollower<?> f : followers) {
+    for (TopicFollower f : followers) {
       f.awaitCaughtUp(timeout);
     }
   }

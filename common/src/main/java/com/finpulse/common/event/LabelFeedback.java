@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,25 @@ public record LabelFeedback(
     Instant at) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /**
+   * The columns of the corrections' CSV export ({@code GET /api/v1/feedback/export.csv}), in its
+   * order: every field, then the article's text (the title the analyst saw). Training reads it
+   * ({@code ./finpulse model train --feedback FILE}).
+   */
+  public static final List<String> CSV_COLUMNS =
+      List.of(
+          "article_id",
+          "task",
+          "target",
+          "label",
+          "model_label",
+          "model_id",
+          "text_hash",
+          "analyst",
+          "at",
+          "note",
+          "text");
 
   public LabelFeedback {
     target = target == null ? "" : target;

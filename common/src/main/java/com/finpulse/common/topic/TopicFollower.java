@@ -19,45 +19,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one topic of events from its beginning on a thread of its own, then follows it: the way a
- * service keeps a small topic's state in memory (latest record per key) without a consumer group or
- * a store of its own. Committed records only; a record that does not decode is logged and skipped.
- * Meant for low-volume topics (corrections, model versions), which replay in seconds.
- *
- * @param <T> the event type
+ * Reads one topic from its beginning on a thread of its own, then follows it: the way a service
+ * keeps a small topic's state in memory (the alert history, corrections, model versions) without a
+ * consumer group or a store of its own, so every start replays it. Committed records only; a record
+ * that does not decode is logged and skipped. Meant for low-volume topics, which replay in seconds.
  */
-public final class TopicFollower<T> implements AutoCloseable {
+public final class TopicFollower implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
 
+  /** What the follower hands each record to, in offset order, on its thread. */
+  public interface Reader {
+
+    /**
+     * @throws SchemaException when the record does not decode: it is logged and skipped
+     */
+    void record(ConsumerRecord<String, byte[]> record);
+
+    /** Everything that was on the topic at start has been read. */
+    default void caughtUp() {}
+  }
+
   private final String topic;
-  private final EventSerde<T> serde;
   private final Map<String, Object> clientConfig;
-  private final BiConsumer<String, T> onRecord;
+  private final Reader reader;
   private final Thread thread;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running = true;
   private volatile boolean caughtUp;
+  private volatile long lag = -1;
   private volatile Throwable failure;
 
   /**
-   * @param onRecord called with each record's key and event, in offset order, on the follower's
-   *     thread
+   * @param clientId the Kafka client id (in the broker's logs and metrics)
    */
   public TopicFollower(
-      String topic,
-      EventSerde<T> serde,
-      Map<String, Object> kafkaClientProperties,
-      BiConsumer<String, T> onRecord) {
+      String topic, Map<String, Object> kafkaClientProperties, String clientId, Reader reader) {
     this.topic = topic;
-    this.serde = serde;
     this.clientConfig = new HashMap<>(kafkaClientProperties);
-    this.onRecord = onRecord;
+    this.clientConfig.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    this.reader = reader;
     this.thread = new Thread(this::run, "follow-" + topic);
     this.thread.setDaemon(true);
   }
 
-  public TopicFollower<T> start() {
+  /** Follows a topic of one event type: {@code onRecord} gets each record's key and event. */
+  public static <T> TopicFollower of(
+      String topic,
+      EventSerde<T> serde,
+      Map<String, Object> kafkaClientProperties,
+      BiConsumer<String, T> onRecord) {
+    return new TopicFollower(
+        topic,
+        kafkaClientProperties,
+        "finpulse-follow-" + topic,
+        r -> onRecord.accept(r.key(), serde.read(r.value())));
+  }
+
+  public TopicFollower start() {
     thread.start();
     return this;
   }
@@ -69,6 +88,11 @@ public final class TopicFollower<T> implements AutoCloseable {
 
   public boolean healthy() {
     return failure == null;
+  }
+
+  /** Records behind the end of the topic; -1 before the first check. */
+  public long lag() {
+    return lag;
   }
 
   /** Waits until {@link #caughtUp()}; false after {@code timeout}. */
@@ -87,7 +111,6 @@ public final class TopicFollower<T> implements AutoCloseable {
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "finpulse-follow-" + topic);
     try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p)) {
       consumer = c;
       List<TopicPartition> parts =
@@ -97,16 +120,18 @@ public final class TopicFollower<T> implements AutoCloseable {
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
+      long lastLagCheck = 0;
       while (running) {
         if (!caughtUp && reached(c, end)) {
           caughtUp = true;
+          reader.caughtUp();
         }
         for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
           if (r.value() == null) {
             continue;
           }
           try {
-            onRecord.accept(r.key(), serde.read(r.value()));
+            reader.record(r);
           } catch (SchemaException e) {
             LOG.warn(
                 "Unreadable record on {} partition {} offset {} skipped: {}",
@@ -116,6 +141,16 @@ public final class TopicFollower<T> implements AutoCloseable {
                 e.getMessage());
           }
         }
+        long now = System.nanoTime();
+        if (now - lastLagCheck > 1_000_000_000L) {
+          lastLagCheck = now;
+          Map<TopicPartition, Long> latest = c.endOffsets(parts);
+          long behind = 0;
+          for (TopicPartition tp : parts) {
+            behind += Math.max(0, latest.get(tp) - c.position(tp));
+          }
+          lag = behind;
+        }
       }
     } catch (WakeupException e) {
       if (running) {
@@ -123,7 +158,10 @@ public final class TopicFollower<T> implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       failure = e;
-      LOG.error("Following {} failed; restart the service to read it again", topic, e);
+      LOG.error(
+          "Reading {} failed: what the service keeps from it stops updating until it is restarted",
+          topic,
+          e);
     }
   }
 

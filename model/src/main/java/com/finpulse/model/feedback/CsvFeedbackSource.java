@@ -23,19 +23,7 @@ import java.util.List;
 public final class CsvFeedbackSource implements FeedbackSource {
 
   /** The export's columns, in its order (the reader finds them by name). */
-  public static final List<String> COLUMNS =
-      List.of(
-          "article_id",
-          "task",
-          "target",
-          "label",
-          "model_label",
-          "model_id",
-          "text_hash",
-          "analyst",
-          "at",
-          "note",
-          "text");
+  public static final List<String> COLUMNS = LabelFeedback.CSV_COLUMNS;
 
   private static final int MAX_LISTED_ERRORS = 20;
 
