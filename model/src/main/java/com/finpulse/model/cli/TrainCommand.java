@@ -8,8 +8,10 @@ import com.finpulse.model.bert.LoraTarget;
 import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.bundle.ModelManifest;
 import com.finpulse.model.data.LabeledText;
+import com.finpulse.model.data.MixedEntityPairs;
 import com.finpulse.model.task.Pooling;
 import com.finpulse.model.task.Task;
+import com.finpulse.model.text.BertTokenizer;
 import com.finpulse.model.text.EntityInput;
 import com.finpulse.model.text.TextNormalizer;
 import com.finpulse.model.train.Trainer;
@@ -48,6 +50,14 @@ final class TrainCommand {
         --entity CSV             target-dependent sentiment: text,entity,label with label names;
                                  trains the entity head (sentiment toward one named company)
         --news-repeat N          repeat the training rows of --news and --entity N times, default 1
+        --entity-mixed-repeat N  use the --entity training rows of paragraphs whose companies
+                                 carry different labels N times (default: as --news-repeat)
+        --entity-mix N           add N generated contrastive company pairs (4 rows each): the
+                                 sentences naming company X in one training paragraph joined
+                                 with those naming Y in another, whose label differs; labelled
+                                 toward X with X's label and toward Y with Y's, both orders.
+                                 Only from --entity's training side; a pair whose input would
+                                 not fit in --max-length is skipped; the same seed, the same pairs
         --news-dev-fraction F    dev share of --news and --entity, default 0.2 (same paragraph,
                                  same side, across both files)
         --topic-sample F         train on this share of --topic's training rows (chosen by a hash
@@ -151,6 +161,9 @@ final class TrainCommand {
     long seed = data.seed();
 
     LoadedEncoder base = EncoderLoader.load(baseSpec);
+    try (BertTokenizer tok = new BertTokenizer(base.tokenizerJson(), maxLength)) {
+      data.addEntityMix(assembled, MixedEntityPairs.untruncated(tok, entityInput), err);
+    }
     err.printf(
         Locale.ROOT,
         "Base %s: %d layers, hidden %d, %,d parameters, sha256 %s%n",
@@ -205,6 +218,12 @@ final class TrainCommand {
         .put("news_repeat", data.newsRepeat())
         .put("topic_sample", data.topicSample())
         .put("seed", seed);
+    if (data.entityMixedRepeat() > 0) {
+      hyper.put("entity_mixed_repeat", data.entityMixedRepeat());
+    }
+    if (data.entityMix() > 0) {
+      hyper.put("entity_mix", data.entityMix());
+    }
     if (init != null) {
       ModelManifest parent = ModelBundle.readManifest(init);
       training.put("init", init.toString());

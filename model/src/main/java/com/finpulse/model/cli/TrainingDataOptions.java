@@ -10,6 +10,7 @@ import com.finpulse.model.data.DevSplit;
 import com.finpulse.model.data.LabelMap;
 import com.finpulse.model.data.LabeledCsv;
 import com.finpulse.model.data.LabeledText;
+import com.finpulse.model.data.MixedEntityPairs;
 import com.finpulse.model.data.RegisterSentences;
 import com.finpulse.model.task.Task;
 import com.finpulse.model.weights.EncoderLoader;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The training data options of {@code model train} (and of {@code model blend}, which calibrates on
@@ -32,6 +35,8 @@ record TrainingDataOptions(
     Path news,
     Path entity,
     int newsRepeat,
+    int entityMixedRepeat,
+    int entityMix,
     double newsDevFraction,
     int register,
     double topicSample,
@@ -57,6 +62,8 @@ record TrainingDataOptions(
             a.path("news"),
             a.path("entity"),
             a.intValue("news-repeat", 1),
+            a.intValue("entity-mixed-repeat", 0),
+            a.intValue("entity-mix", 0),
             a.doubleValue("news-dev-fraction", 0.2),
             a.intValue("register", 0),
             a.doubleValue("topic-sample", 1.0),
@@ -69,6 +76,12 @@ record TrainingDataOptions(
     }
     if (o.newsRepeat < 1 || o.register < 0) {
       throw new UsageException("--news-repeat must be at least 1 and --register at least 0");
+    }
+    if (o.entityMixedRepeat < 0 || o.entityMix < 0) {
+      throw new UsageException("--entity-mixed-repeat and --entity-mix must be at least 0");
+    }
+    if (o.entity == null && (o.entityMixedRepeat > 0 || o.entityMix > 0)) {
+      throw new UsageException("--entity-mixed-repeat and --entity-mix need --entity CSV");
     }
     if (o.sentiment == null
         && o.topic == null
@@ -163,16 +176,19 @@ record TrainingDataOptions(
           dataInfo);
     }
     if (entity != null) {
-      add(
-          LabeledCsv.readTargeted(
-              entity, Task.ENTITY, "text", "entity", "label", names.get(Task.ENTITY)),
-          entity,
-          "entity",
-          newsDevFraction,
-          newsRepeat,
-          train,
-          dev,
-          dataInfo);
+      add(entityRows(), entity, "entity", newsDevFraction, newsRepeat, train, dev, dataInfo);
+      if (entityMixedRepeat > newsRepeat) {
+        List<LabeledText> entityTrain = entityTrainRows();
+        Set<String> mixed = MixedEntityPairs.mixedParagraphs(entityTrain);
+        List<LabeledText> mixedRows =
+            entityTrain.stream().filter(x -> MixedEntityPairs.inMixed(x, mixed)).toList();
+        for (int r = newsRepeat; r < entityMixedRepeat; r++) {
+          mixedRows.forEach(x -> train.get(Task.ENTITY).add(x.withSource("entity")));
+        }
+        ObjectNode last = (ObjectNode) dataInfo.get(dataInfo.size() - 1);
+        last.put("mixed_train_rows", mixedRows.size());
+        last.put("mixed_repeat", entityMixedRepeat);
+      }
     }
     if (register > 0) {
       List<LabeledText> generated = RegisterSentences.standard().generate(register, seed);
@@ -195,6 +211,45 @@ record TrainingDataOptions(
       }
     }
     return new Assembled(labels, train, dev, dataInfo);
+  }
+
+  private List<LabeledText> entityRows() {
+    return LabeledCsv.readTargeted(
+        entity,
+        Task.ENTITY,
+        "text",
+        "entity",
+        "label",
+        LabelMap.parse(null, Task.ENTITY.defaultLabels()));
+  }
+
+  /** The training side of {@code --entity}, each row once. */
+  private List<LabeledText> entityTrainRows() {
+    return DevSplit.of(entityRows(), newsDevFraction, seed).train();
+  }
+
+  /**
+   * Adds {@code --entity-mix} generated contrastive rows (see {@link MixedEntityPairs}), drawn from
+   * the training side of {@code --entity} only, to {@code assembled}'s entity training rows. {@code
+   * fits} keeps each generated input within what the encoder reads.
+   */
+  void addEntityMix(Assembled assembled, Predicate<LabeledText> fits, PrintStream err) {
+    if (entityMix == 0) {
+      return;
+    }
+    List<LabeledText> generated =
+        MixedEntityPairs.synthesize(entityTrainRows(), entityMix, seed, fits);
+    assembled.train().get(Task.ENTITY).addAll(generated);
+    if (generated.size() < 4 * entityMix) {
+      err.printf(
+          "warning: --entity-mix %d: only %d pairs could be formed%n",
+          entityMix, generated.size() / 4);
+    }
+    ObjectNode o = assembled.dataInfo().addObject();
+    o.put("role", MixedEntityPairs.SOURCE);
+    o.put("file", entity.getFileName().toString());
+    o.put("pairs", generated.size() / 4);
+    o.put("train_rows", generated.size());
   }
 
   /**

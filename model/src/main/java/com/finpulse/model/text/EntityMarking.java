@@ -53,7 +53,7 @@ public final class EntityMarking {
   }
 
   /** Non-overlapping mention spans [start, end) of any name, left to right, longest name first. */
-  static List<int[]> mentions(String text, List<String> names) {
+  public static List<int[]> mentions(String text, List<String> names) {
     String lower = text.toLowerCase(Locale.ROOT);
     List<String> sorted = new ArrayList<>();
     if (lower.length() != text.length()) {
