@@ -3,38 +3,21 @@ package com.finpulse.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.finpulse.app.up.InProcessServices;
-import com.finpulse.common.config.InfluxSettings;
-import com.finpulse.common.config.LocalEndpoints;
 import com.finpulse.common.event.ArticleIds;
 import com.finpulse.common.event.ContentFingerprint;
 import com.finpulse.common.event.NewsArticle;
-import com.finpulse.common.lifecycle.ServiceContext;
-import com.finpulse.common.metrics.MeterRegistries;
-import com.finpulse.common.metrics.MetricsSettings;
 import com.finpulse.common.serde.EventSerdes;
-import com.finpulse.common.serde.JsonCodec;
-import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.embedded.junit.InfluxdExtension;
 import com.finpulse.embedded.junit.KafkaBrokerExtension;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,12 +67,11 @@ class ConsoleBrowserIT {
   @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
   @RegisterExtension static final InfluxdExtension INFLUX = new InfluxdExtension();
 
-  private static InProcessServices services;
-  private static CompositeMeterRegistry meters;
+  private static E2eStack stack;
   private static WebhookReceiver hooks;
   private static WebDriver browser;
   private static String console;
-  private static String api;
+  private static ApiClient api;
   private static final Path TARGET = Path.of("target", "console-screenshots");
   private static final Path DOCS = Path.of("").toAbsolutePath().getParent().resolve("docs");
 
@@ -104,40 +86,21 @@ class ConsoleBrowserIT {
             + " skipped");
     Path work = Files.createTempDirectory("finpulse-console");
     hooks = new WebhookReceiver(Map.of("/energy-desk", 200, "/browser-desk", 200));
-    int consolePort = freePort();
-    int apiPort = freePort();
+    int consolePort = E2eStack.freePort();
+    int apiPort = E2eStack.freePort();
     console = "http://127.0.0.1:" + consolePort;
-    api = "http://127.0.0.1:" + apiPort + "/api/v1/";
+    api = new ApiClient("http://127.0.0.1:" + apiPort + "/api/v1/", TOKEN);
     Path config = writeConfig(work.resolve("config"), consolePort, apiPort);
-
-    TopicProvisioner.ensure(
-        Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
-        Topics.all(3, (short) 1),
-        Duration.ofSeconds(30));
-    InfluxSettings influxSettings = InfluxSettings.local().withUrl(INFLUX.url());
-    meters =
-        MeterRegistries.create(
-            "finpulse", new MetricsSettings(true, false, Duration.ofSeconds(1)), influxSettings);
-    Map<String, String> env = new HashMap<>();
-    env.put(LocalEndpoints.ENV_KAFKA_BOOTSTRAP, KAFKA.bootstrapServers());
-    env.put(LocalEndpoints.ENV_INFLUX_URL, INFLUX.url());
-    env.put(
-        "FINPULSE_MODEL_DIR",
-        Path.of("").toAbsolutePath().getParent().resolve("models/default").toString());
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    services = new InProcessServices();
-    services.start(
-        InProcessServices.discover(),
-        provider ->
-            new ServiceContext(
-                env,
-                config,
-                meters,
-                work.resolve("state").resolve(provider.name()),
-                out,
-                // 20x: the burst's 15 simulated minutes take 45 s, the time the browser needs
-                // while the alert is open (once the burst is over the detector resolves it).
-                Map.of("source", "simulate:spike", "speed", "20")));
+    stack =
+        E2eStack.start(
+            KAFKA,
+            INFLUX,
+            work,
+            config,
+            Map.of(),
+            // 20x: the burst's 15 simulated minutes take 45 s, the time the browser needs
+            // while the alert is open (once the burst is over the detector resolves it).
+            Map.of("source", "simulate:spike", "speed", "20"));
     awaitOpenAlert();
     // Dated 40 minutes back: scored and stored like any article, but too late for the trend
     // windows, so it neither moves the stream time on (which would close the spike's windows and
@@ -171,11 +134,8 @@ class ConsoleBrowserIT {
     if (browser != null) {
       browser.quit();
     }
-    if (services != null) {
-      services.close();
-    }
-    if (meters != null) {
-      meters.close();
+    if (stack != null) {
+      stack.close();
     }
     if (hooks != null) {
       hooks.close();
@@ -468,55 +428,26 @@ class ConsoleBrowserIT {
   }
 
   private static void awaitOpenAlert() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(api + "alerts?state=open"))
-                    .header("Authorization", "Bearer " + TOKEN)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          JsonNode alerts = JsonCodec.mapper().readTree(r.body()).get("alerts");
-          for (JsonNode a : alerts) {
+    api.await(
+        "an open alert for " + SPIKED_TOPIC,
+        "alerts?state=open",
+        Duration.ofMinutes(8),
+        r -> {
+          for (JsonNode a : r.get("alerts")) {
             if (SPIKED_TOPIC.equals(a.get("key").asText())) {
-              return;
+              return true;
             }
           }
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("no open alert for " + SPIKED_TOPIC + " within 8 minutes");
+          return false;
+        });
   }
 
   private static void awaitArticle(String words) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(api + "articles?q=" + words))
-                  .header("Authorization", "Bearer " + TOKEN)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200
-          && !JsonCodec.mapper().readTree(r.body()).get("articles").isEmpty()) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("the headline with '" + words + "' was not scored within 2 minutes");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    api.await(
+        "the headline with '" + words + "'",
+        "articles?q=" + words,
+        Duration.ofMinutes(2),
+        r -> !r.get("articles").isEmpty());
   }
 
   private static Optional<Path> onPath(String program) {

@@ -9,33 +9,28 @@ import com.finpulse.alerts.event.AlertStatus;
 import com.finpulse.alerts.event.DeliveryOutcome;
 import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.app.grafana.DashboardPanelQueries;
-import com.finpulse.app.up.InProcessServices;
 import com.finpulse.common.config.InfluxSettings;
-import com.finpulse.common.config.LocalEndpoints;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.TrendWindow;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
-import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.common.metrics.MeterRegistries;
-import com.finpulse.common.metrics.MetricsSettings;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.HeaderNames;
 import com.finpulse.common.serde.JsonCodec;
-import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.embedded.junit.InfluxdExtension;
 import com.finpulse.embedded.junit.KafkaBrokerExtension;
 import com.finpulse.embedded.junit.SmtpServers;
+import com.finpulse.embedded.junit.TopicReads;
 import com.finpulse.ingest.service.IngestServiceProvider;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +42,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,55 +116,31 @@ class PipelineEndToEndIT {
                 "/rss/noticias.xml", fixtures.resolve("uol-noticias.rss.xml")));
     Path config = writeConfig(work.resolve("config"));
 
-    TopicProvisioner.ensure(
-        Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
-        Topics.all(3, (short) 1),
-        Duration.ofSeconds(30));
+    E2eStack.provisionTopics(KAFKA);
     produceRaw("poison-1", "{\"this is\": not an article".getBytes(StandardCharsets.UTF_8));
 
-    InfluxSettings influxSettings = InfluxSettings.local().withUrl(INFLUX.url());
-    influx = new InfluxStore(influxSettings);
+    influx = new InfluxStore(InfluxSettings.local().withUrl(INFLUX.url()));
     influx.ensureDatabase(Duration.ofSeconds(10));
-    CompositeMeterRegistry meters =
-        MeterRegistries.create(
-            "finpulse", new MetricsSettings(true, false, Duration.ofSeconds(1)), influxSettings);
-
-    Path repository = Path.of("").toAbsolutePath().getParent();
-    Map<String, String> env = new HashMap<>();
-    env.put(LocalEndpoints.ENV_KAFKA_BOOTSTRAP, KAFKA.bootstrapServers());
-    env.put(LocalEndpoints.ENV_INFLUX_URL, INFLUX.url());
-    env.put("FINPULSE_MODEL_DIR", repository.resolve("models/default").toString());
-    env.put("E2E_WEBHOOK_SECRET", WEBHOOK_SECRET);
-
     mails = new MailArrivals(SMTP);
-    PrintStream console = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (InProcessServices services = new InProcessServices()) {
-      services.start(
-          InProcessServices.discover(),
-          provider ->
-              new ServiceContext(
-                  env,
-                  config,
-                  meters,
-                  work.resolve("state").resolve(provider.name()),
-                  console,
-                  Map.of("source", "simulate:spike", "speed", "60", "console", "true")));
+    // Closing publishes the last step of the meters to InfluxDB.
+    try (E2eStack stack =
+        E2eStack.start(
+            KAFKA,
+            INFLUX,
+            work,
+            config,
+            Map.of("E2E_WEBHOOK_SECRET", WEBHOOK_SECRET),
+            Map.of("source", "simulate:spike", "speed", "60", "console", "true"))) {
+      CompositeMeterRegistry meters = stack.meters();
       // Beside the simulation, live ingest polls real feed captures over HTTP once: fetching,
       // charset detection, the real extractor and ticker finder, dedup, and a failing source.
       try (ManagedService live =
           new IngestServiceProvider()
-              .create(
-                  new ServiceContext(
-                      env,
-                      config,
-                      meters,
-                      work.resolve("state/ingest-live"),
-                      console,
-                      Map.of("source", "live")))) {
+              .create(stack.context("ingest-live", Map.of("source", "live")))) {
         live.start();
         awaitFirstPollOfEveryLiveSource(meters);
       }
-      assertThat(services.awaitIdle(Duration.ofSeconds(5), Duration.ofMinutes(8)))
+      assertThat(stack.services().awaitIdle(Duration.ofSeconds(5), Duration.ofMinutes(8)))
           .as("the pipeline drained within 8 minutes")
           .isTrue();
       scoredCounter = (long) MeterRegistries.count(meters, MeterNames.PROCESSOR_SCORED);
@@ -181,8 +149,6 @@ class PipelineEndToEndIT {
           (long) MeterRegistries.count(meters, MeterNames.INGEST_ERRORS, "source", "moved-away");
       dlqCounter = (long) MeterRegistries.count(meters, MeterNames.PROCESSOR_DLQ);
     }
-    // Closing publishes the last step of the meters to InfluxDB.
-    meters.close();
     readTopics();
   }
 
@@ -313,14 +279,17 @@ class PipelineEndToEndIT {
   }
 
   private static void readTopics() {
-    for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.NEWS_RAW)) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW)) {
       publishedAt.put(
           new String(r.key(), StandardCharsets.UTF_8), Instant.ofEpochMilli(r.timestamp()));
     }
-    for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.NEWS_SCORED)) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_SCORED)) {
       scored.add(EventSerdes.scoredArticle().read(r.value()));
     }
-    for (ConsumerRecord<byte[], byte[]> r : readAll(Topics.ALERTS)) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReads.committed(KAFKA.bootstrapServers(), Topics.ALERTS)) {
       String type = HeaderNames.schemaType(r.headers());
       if ("Alert".equals(type)) {
         alerts.add(AlertSerdes.alert().read(r.value()));
@@ -328,29 +297,7 @@ class PipelineEndToEndIT {
         outcomes.add(AlertSerdes.notificationOutcome().read(r.value()));
       }
     }
-    deadLetters.addAll(readAll(Topics.NEWS_DLQ));
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (var consumer =
-        new KafkaConsumer<>(
-            KAFKA.consumerConfig("e2e-reader-" + UUID.randomUUID()),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long quietSince = System.nanoTime();
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()
-          && System.nanoTime() < deadline) {
-        var batch = consumer.poll(Duration.ofMillis(200));
-        if (!batch.isEmpty()) {
-          batch.forEach(out::add);
-          quietSince = System.nanoTime();
-        }
-      }
-    }
-    return out;
+    deadLetters.addAll(TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_DLQ));
   }
 
   // ------------------------------------------------------------------ scoring

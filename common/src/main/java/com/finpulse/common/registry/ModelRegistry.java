@@ -51,7 +51,8 @@ public final class ModelRegistry {
    * One version as listed.
    *
    * @param parent the version or model path it was trained from; null for a fresh start
-   * @param created null when {@code model.json} is missing (a run that did not finish)
+   * @param created null when {@code model.json} is missing (a run that did not finish) or not
+   *     readable
    * @param devScore the best epoch's dev score (mean macro-F1 over the tasks); null if not recorded
    * @param agreementBefore the parent's accuracy on the feedback dev set; null if not measured
    * @param agreementAfter this version's accuracy on the feedback dev set; null if not measured
@@ -204,7 +205,14 @@ public final class ModelRegistry {
     if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
       return new Version(name, dir, null, null, null, null, null, false);
     }
-    JsonNode training = readManifest(dir).path("training");
+    JsonNode training;
+    try {
+      training = readManifest(dir).path("training");
+    } catch (UncheckedIOException e) {
+      // Not JSON (a truncated copy, a hand edit): listed with nothing read from it, so that the
+      // others are still listed; serving it fails where it is loaded, with the reason.
+      return new Version(name, dir, null, null, null, null, null, true);
+    }
     JsonNode reg = training.path(REGISTRY_FIELD);
     Instant created = null;
     try {

@@ -75,6 +75,22 @@ class ModelRegistryTest {
     assertThat(ModelRegistry.versionOf(tmp.resolve("unfinished"))).isNull();
   }
 
+  @Test
+  void aVersionWhoseModelJsonIsNotJsonIsListedWithNothingReadFromIt() throws Exception {
+    ModelRegistry r = new ModelRegistry(tmp);
+    Path v1 = r.create(null);
+    manifest(v1, null, Instant.parse("2026-12-01T10:00:00Z"), 0.81, null, null);
+    Files.writeString(r.create(null).resolve(ModelRegistry.MANIFEST), "{\"format\": ");
+
+    List<ModelRegistry.Version> list = r.list();
+    assertThat(list).extracting(ModelRegistry.Version::name).containsExactly("v1", "v2");
+    ModelRegistry.Version broken = list.get(1);
+    assertThat(broken.complete()).isTrue();
+    assertThat(broken.created()).isNull();
+    assertThat(broken.parent()).isNull();
+    assertThat(r.resolve("v2")).isEqualTo(tmp.resolve("v2"));
+  }
+
   private static void manifest(
       Path dir, String parent, Instant created, double devScore, Double before, Double after)
       throws Exception {

@@ -110,12 +110,24 @@ public final class AdamW {
 
   /**
    * Applies one update to {@code params} from their accumulated gradients, then zeroes the
-   * gradients. Must run outside a gradient collector (grad mode off).
+   * gradients. Must run outside a gradient collector. The update runs with PyTorch's grad mode off,
+   * which is per thread and on by default: DJL turns it off only on the thread that loaded the
+   * engine, so a run on any other thread would refuse the in-place updates of the parameters.
    */
   public StepResult step(List<Param> params, double lr) {
     if (params.isEmpty()) {
       return new StepResult(false, 0);
     }
+    boolean gradMode = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      return update(params, lr);
+    } finally {
+      JniUtils.setGradMode(gradMode);
+    }
+  }
+
+  private StepResult update(List<Param> params, double lr) {
     NDManager owner = params.get(0).value().getManager();
     try (NDManager scope = owner.newSubManager()) {
       List<NDArray> grads = new ArrayList<>(params.size());

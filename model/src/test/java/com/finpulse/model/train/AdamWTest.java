@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import com.finpulse.model.bert.ArrayCensus;
 import java.util.List;
@@ -43,6 +44,47 @@ class AdamWTest {
       assertThat(w.isNaN().any().getBoolean()).isFalse();
       assertThat(opt.skippedSteps()).isZero();
     }
+  }
+
+  /**
+   * PyTorch's grad mode is per thread and on by default: DJL turns it off only on the thread that
+   * loads the engine, and a gradient collector restores what it found. Training on another thread
+   * (the end-to-end test trains beside a serving processor) must still update in place.
+   */
+  @Test
+  void stepsOnAThreadWhoseGradModeIsOn() throws Exception {
+    Engine.getInstance();
+    float[] after = new float[2];
+    Throwable[] failed = new Throwable[1];
+    Thread t =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  JniUtils.setGradMode(true);
+                  try (NDManager m = NDManager.newBaseManager()) {
+                    NDArray w = m.create(new float[] {1f, 2f});
+                    w.setRequiresGradient(true);
+                    try (NDManager s = m.newSubManager();
+                        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                      NDArray l = w.square().sum();
+                      l.attach(s);
+                      gc.backward(l);
+                    }
+                    AdamW.StepResult r =
+                        AdamW.defaults(0.0).step(List.of(new AdamW.Param("w", w, 1.0, false)), 0.1);
+                    assertThat(r.applied()).isTrue();
+                    assertThat(JniUtils.isGradMode()).as("grad mode as it was").isTrue();
+                    float[] v = w.toFloatArray();
+                    after[0] = v[0];
+                    after[1] = v[1];
+                  } catch (Throwable e) {
+                    failed[0] = e;
+                  }
+                });
+    t.join();
+    assertThat(failed[0]).isNull();
+    assertThat(after[0]).isLessThan(1f);
+    assertThat(after[1]).isLessThan(2f);
   }
 
   @Test
