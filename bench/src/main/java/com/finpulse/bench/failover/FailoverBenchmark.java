@@ -1,11 +1,11 @@
 package com.finpulse.bench.failover;
 
 import com.finpulse.bench.Benchmark;
+import com.finpulse.bench.WorkDirs;
 import com.finpulse.bench.pipeline.BenchHeadlines;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -13,12 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code ./finpulse bench failover}: the Benzinga headlines replayed at a paced rate through one
@@ -91,22 +88,15 @@ public final class FailoverBenchmark implements Benchmark {
       print(r, rate, partitions, sessionTimeout, out);
       return r.singleMissing() == 0 && r.lost() == 0 && r.doubleCounted() == 0 ? 0 : 1;
     } finally {
-      deleteRecursively(work);
+      WorkDirs.deleteRecursively(work);
     }
   }
 
   /** {@code ./finpulse process} in a JVM like this one (same JDK, options and classpath). */
   static List<String> processCommand(Path configFile, Path stateDir) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("com.finpulse.app.FinPulse");
+    List<String> cmd =
+        ProcessorProcess.javaCommand(
+            ManagementFactory.getRuntimeMXBean().getInputArguments(), "com.finpulse.app.FinPulse");
     cmd.addAll(
         List.of(
             "process",
@@ -196,16 +186,5 @@ public final class FailoverBenchmark implements Benchmark {
 
   private static String json(double seconds) {
     return Double.isNaN(seconds) ? "null" : String.format(Locale.ROOT, "%.1f", seconds);
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,21 @@ final class ProcessorProcess {
     this.name = name;
     this.process = process;
     this.log = log;
+  }
+
+  /** This JVM's java binary and classpath running {@code mainClass} with {@code jvmOptions}. */
+  static List<String> javaCommand(List<String> jvmOptions, String mainClass) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    return cmd;
   }
 
   /** Starts {@code command}; its stdout and stderr go to {@code log}. */

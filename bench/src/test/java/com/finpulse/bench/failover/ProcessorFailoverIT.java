@@ -96,22 +96,15 @@ class ProcessorFailoverIT {
 
   /** {@link DoubleProcessorMain} in a child JVM on the test classpath. */
   static List<String> childCommand(Path configFile, Path stateDir) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.add("-Xmx512m");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("--enable-native-access=ALL-UNNAMED");
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Xmx512m");
+    jvm.add("-XX:TieredStopAtLevel=1");
+    jvm.add("--enable-native-access=ALL-UNNAMED");
     if (Runtime.version().feature() >= 23) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
+      jvm.add("--sun-misc-unsafe-memory-access=allow");
     }
-    cmd.add("-Dlogback.configurationFile=logback-test.xml");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(DoubleProcessorMain.class.getName());
+    jvm.add("-Dlogback.configurationFile=logback-test.xml");
+    List<String> cmd = ProcessorProcess.javaCommand(jvm, DoubleProcessorMain.class.getName());
     cmd.add(configFile.toString());
     cmd.add(stateDir.toString());
     return cmd;
