@@ -13,10 +13,10 @@ import java.util.List;
  * published_at_original, ticker, headline, source_row_index). Its licence allows internal load
  * tests only; it is read in place, never copied.
  */
-final class BenchHeadlines {
+public final class BenchHeadlines {
 
   /** One headline and the ticker it was filed under. */
-  record Headline(String ticker, String title) {}
+  public record Headline(String ticker, String title) {}
 
   static final String RELATIVE_PATH =
       "data/benzinga-analyst-ratings-headlines-sample/analyst_ratings_sample_by_time_utc.csv";
@@ -24,7 +24,7 @@ final class BenchHeadlines {
   private BenchHeadlines() {}
 
   /** The shared data directory: {@code -Dfinpulse.shared.dir}, else {@code <home>/../shared}. */
-  static Path defaultFile() {
+  public static Path defaultFile() {
     String shared = System.getProperty("finpulse.shared.dir");
     Path dir =
         shared != null
@@ -33,7 +33,7 @@ final class BenchHeadlines {
     return dir.resolve(RELATIVE_PATH).toAbsolutePath().normalize();
   }
 
-  static List<Headline> read(Path file) throws IOException {
+  public static List<Headline> read(Path file) throws IOException {
     if (!Files.isReadable(file)) {
       throw new IOException(
           "headline file "

@@ -1,6 +1,7 @@
 package com.finpulse.bench.pipeline;
 
 import com.finpulse.bench.Benchmark;
+import com.finpulse.bench.WorkDirs;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
@@ -9,16 +10,13 @@ import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.processor.config.ProcessorConfig;
 import com.finpulse.processor.service.ProcessorServiceProvider;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code ./finpulse bench pipeline}: real headlines through an embedded Kafka broker, the stream
@@ -128,7 +126,7 @@ public final class PipelineBenchmark implements Benchmark {
       return 0;
     } finally {
       model.close();
-      deleteRecursively(work);
+      WorkDirs.deleteRecursively(work);
     }
   }
 
@@ -196,16 +194,5 @@ public final class PipelineBenchmark implements Benchmark {
         batch);
     out.printf(
         Locale.ROOT, "ratio pipeline / model-only throughput: %.3f (target >= 0.85)%n", r.ratio());
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

@@ -129,7 +129,12 @@ public final class ProcessorService implements ManagedService {
 
   /** The sink's consumer group: {@code <application id>-influx-sink}. */
   public String sinkGroupId() {
-    return config.streams().applicationId() + "-" + SINK_CONSUMER;
+    return sinkGroupId(config.streams().applicationId());
+  }
+
+  /** The InfluxDB sink's consumer group of the processor application {@code applicationId}. */
+  public static String sinkGroupId(String applicationId) {
+    return applicationId + "-" + SINK_CONSUMER;
   }
 
   Path streamsStateDir() {
