@@ -8,7 +8,7 @@ import { SENTIMENTS, correct, sentimentButtons } from '../feedback.js';
 
 export default async function review(root, args, { report }) {
   const summary = el('div', { class: 'tiles', id: 'review-summary' });
-  const agreement = el('div', { class: 'chart', id: 'chart-agreement' });
+  const agreement = el('div', { id: 'agreement' });
   const list = el('div', { id: 'review-queue' });
   const topicNames = (await api.get('/trends', { key_kind: 'topic', window: '1h', range: '7d' }))
     .series.map((s) => s.key);
@@ -88,12 +88,19 @@ export default async function review(root, args, { report }) {
       tile('Reviewed', String(s.corrections), 'reviewed-count'),
       tile('Waiting (24 h)', String(r.waiting), 'waiting-count'),
       tile('Model agrees', s.corrections ? pct(s.agreeing / s.corrections) : '–', 'agreement-now'));
-    chart(agreement, {
-      yLabel: 'agreement', yRange: [0, 1], height: 180,
-      series: [{ label: 'share of corrections that kept the model\u2019s label',
-        points: s.by_day.map((d) => ({ time: d.day + 'T00:00:00Z', v: d.agreeing / d.corrections })),
-        value: (p) => p.v }],
-    });
+    // A line needs two days; until then (and below it) the days as a table.
+    const days = s.by_day.map((d) => ({ time: d.day + 'T00:00:00Z', day: d.day, n: d.corrections, v: d.agreeing / d.corrections }));
+    replace(agreement,
+      days.length >= 2 ? el('div', { class: 'chart', id: 'chart-agreement-line' }) : null,
+      days.length === 0 ? el('p', { class: 'dim', text: 'No corrections yet.' }) :
+        el('table', { id: 'agreement-days' }, el('tr', {}, ['Day', 'Corrections', 'Kept the model\u2019s label'].map((h) => el('th', { text: h }))),
+          days.slice(-7).reverse().map((d) => el('tr', {}, el('td', { text: d.day }), el('td', { text: String(d.n) }), el('td', { text: pct(d.v) })))));
+    if (days.length >= 2) {
+      chart(agreement.querySelector('#chart-agreement-line'), {
+        yLabel: 'agreement', yRange: [0, 1], height: 180,
+        series: [{ label: 'share of corrections that kept the model\u2019s label', points: days, value: (p) => p.v }],
+      });
+    }
     replace(list, items.length === 0 ? el('p', { class: 'dim', text: 'Nothing waiting for review.' })
       : items.map(itemView));
     select(0);
