@@ -29,6 +29,8 @@ public final class ArticleReader {
 
   public static final int SCAN = 5000;
 
+  static final int IDS_PER_QUERY = 100;
+
   /**
    * One scored article.
    *
@@ -154,29 +156,44 @@ public final class ArticleReader {
     return Optional.ofNullable(found.get(articleId));
   }
 
-  /** The articles with these ids written in [{@code from}, {@code to}), by id. */
+  /**
+   * The articles with these ids written in [{@code from}, {@code to}), by id. The ids are matched
+   * by InfluxDB (the id is a field: a scan of the range there, not a transfer of it), in chunks of
+   * {@value #IDS_PER_QUERY}; ids are quoted as InfluxQL literals, never spliced raw.
+   */
   public Map<String, Row> findAll(Set<String> articleIds, Instant from, Instant to) {
     Map<String, Row> out = new HashMap<>();
-    if (articleIds.isEmpty()) {
-      return out;
-    }
-    String q =
-        "SELECT * FROM "
-            + InfluxQl.identifier(Article.MEASUREMENT)
-            + " WHERE time >= "
-            + InfluxQl.time(from)
-            + " AND time < "
-            + InfluxQl.time(to);
-    for (QueryResult.Result r : store.query(q).getResults()) {
-      if (r.getSeries() == null) {
-        continue;
-      }
-      for (QueryResult.Series s : r.getSeries()) {
-        int idColumn = s.getColumns().indexOf(Article.FIELD_ARTICLE_ID);
-        for (List<Object> values : s.getValues()) {
-          if (idColumn >= 0 && articleIds.contains(String.valueOf(values.get(idColumn)))) {
+    List<String> ids = new ArrayList<>(articleIds);
+    for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+      List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+      String q =
+          "SELECT * FROM "
+              + InfluxQl.identifier(Article.MEASUREMENT)
+              + " WHERE time >= "
+              + InfluxQl.time(from)
+              + " AND time < "
+              + InfluxQl.time(to)
+              + " AND ("
+              + String.join(
+                  " OR ",
+                  chunk.stream()
+                      .map(
+                          id ->
+                              InfluxQl.identifier(Article.FIELD_ARTICLE_ID)
+                                  + " = "
+                                  + InfluxQl.literal(id))
+                      .toList())
+              + ")";
+      for (QueryResult.Result r : store.query(q).getResults()) {
+        if (r.getSeries() == null) {
+          continue;
+        }
+        for (QueryResult.Series s : r.getSeries()) {
+          for (List<Object> values : s.getValues()) {
             Row row = row(InfluxRows.of(s, values));
-            out.merge(row.articleId(), row, (a, b) -> a.time().isAfter(b.time()) ? a : b);
+            if (articleIds.contains(row.articleId())) {
+              out.merge(row.articleId(), row, (a, b) -> a.time().isAfter(b.time()) ? a : b);
+            }
           }
         }
       }
