@@ -324,8 +324,15 @@ class ConsoleBrowserIT {
 
     // A silence from the alert.
     browser.get(console + "/#/alerts");
-    until(By.cssSelector("#alert-list .card.alert button.silence-alert"));
-    click(By.cssSelector("#alert-list .card.alert button.silence-alert"));
+    // The spiked topic's alert (the market's may be listed first).
+    By silenceTopic =
+        By.xpath(
+            "//div[contains(@class,'card') and contains(@class,'alert')]"
+                + "[.//strong[normalize-space(.)='topic "
+                + SPIKED_TOPIC
+                + "']]//button[contains(@class,'silence-alert')]");
+    until(silenceTopic);
+    click(silenceTopic);
     until(By.cssSelector("#silences tr.silence"));
     waitFor(() -> browser.findElement(By.id("silences")).getText().contains(SPIKED_TOPIC));
 
