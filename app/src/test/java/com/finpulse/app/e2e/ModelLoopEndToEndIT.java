@@ -9,10 +9,10 @@ import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.JsonCodec;
+import com.finpulse.common.topic.TopicReads;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.embedded.junit.InfluxdExtension;
 import com.finpulse.embedded.junit.KafkaBrokerExtension;
-import com.finpulse.embedded.junit.TopicReads;
 import com.finpulse.model.cli.ModelCommand;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Classifiers;
@@ -209,7 +209,7 @@ class ModelLoopEndToEndIT {
       // Counted: every article published up to now is on news.scored exactly once; those
       // published after the processor reported v1 were scored by it.
       List<ConsumerRecord<byte[], byte[]>> raw =
-          TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW);
+          TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW, Duration.ofSeconds(30));
       Map<String, Instant> publishedAt = new HashMap<>();
       for (ConsumerRecord<byte[], byte[]> r : raw) {
         publishedAt.put(
@@ -378,7 +378,8 @@ class ModelLoopEndToEndIT {
   private static List<ScoredArticle> scored() {
     List<ScoredArticle> out = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r :
-        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_SCORED)) {
+        TopicReads.committed(
+            KAFKA.bootstrapServers(), Topics.NEWS_SCORED, Duration.ofSeconds(30))) {
       out.add(EventSerdes.scoredArticle().read(r.value()));
     }
     return out;
@@ -391,7 +392,8 @@ class ModelLoopEndToEndIT {
       Set<String> scoredIds =
           scored().stream().map(ScoredArticle::articleId).collect(Collectors.toSet());
       long after =
-          TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW).stream()
+          TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW, Duration.ofSeconds(30))
+              .stream()
               .filter(r -> Instant.ofEpochMilli(r.timestamp()).isAfter(since))
               .filter(r -> scoredIds.contains(new String(r.key(), StandardCharsets.UTF_8)))
               .count();

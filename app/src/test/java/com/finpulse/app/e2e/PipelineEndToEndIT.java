@@ -21,11 +21,11 @@ import com.finpulse.common.metrics.MeterRegistries;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.HeaderNames;
 import com.finpulse.common.serde.JsonCodec;
+import com.finpulse.common.topic.TopicReads;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.embedded.junit.InfluxdExtension;
 import com.finpulse.embedded.junit.KafkaBrokerExtension;
 import com.finpulse.embedded.junit.SmtpServers;
-import com.finpulse.embedded.junit.TopicReads;
 import com.finpulse.ingest.service.IngestServiceProvider;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -280,16 +280,17 @@ class PipelineEndToEndIT {
 
   private static void readTopics() {
     for (ConsumerRecord<byte[], byte[]> r :
-        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW)) {
+        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_RAW, Duration.ofSeconds(30))) {
       publishedAt.put(
           new String(r.key(), StandardCharsets.UTF_8), Instant.ofEpochMilli(r.timestamp()));
     }
     for (ConsumerRecord<byte[], byte[]> r :
-        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_SCORED)) {
+        TopicReads.committed(
+            KAFKA.bootstrapServers(), Topics.NEWS_SCORED, Duration.ofSeconds(30))) {
       scored.add(EventSerdes.scoredArticle().read(r.value()));
     }
     for (ConsumerRecord<byte[], byte[]> r :
-        TopicReads.committed(KAFKA.bootstrapServers(), Topics.ALERTS)) {
+        TopicReads.committed(KAFKA.bootstrapServers(), Topics.ALERTS, Duration.ofSeconds(30))) {
       String type = HeaderNames.schemaType(r.headers());
       if ("Alert".equals(type)) {
         alerts.add(AlertSerdes.alert().read(r.value()));
@@ -297,7 +298,8 @@ class PipelineEndToEndIT {
         outcomes.add(AlertSerdes.notificationOutcome().read(r.value()));
       }
     }
-    deadLetters.addAll(TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_DLQ));
+    deadLetters.addAll(
+        TopicReads.committed(KAFKA.bootstrapServers(), Topics.NEWS_DLQ, Duration.ofSeconds(30)));
   }
 
   // ------------------------------------------------------------------ scoring

@@ -4,6 +4,7 @@ import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.influx.InfluxSchema;
 import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.serde.EventSerdes;
+import com.finpulse.common.topic.TopicReads;
 import com.finpulse.common.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.influxdb.dto.QueryResult;
 
 /**
@@ -73,7 +70,8 @@ record RunOutput(
   static RunOutput read(String bootstrapServers, InfluxStore influx) {
     Map<String, Integer> scored = new TreeMap<>();
     TreeSet<String> models = new TreeSet<>();
-    for (ConsumerRecord<byte[], byte[]> r : readCommitted(bootstrapServers, Topics.NEWS_SCORED)) {
+    for (ConsumerRecord<byte[], byte[]> r :
+        TopicReads.committed(bootstrapServers, Topics.NEWS_SCORED, Duration.ofSeconds(60))) {
       ScoredArticle a = EventSerdes.scoredArticle().read(r.value());
       scored.merge(a.articleId(), 1, Integer::sum);
       models.add(a.modelId());
@@ -116,34 +114,6 @@ record RunOutput(
 
   private static long whole(Map<String, Object> row, String field) {
     return ((Number) row.get(field)).longValue();
-  }
-
-  /** Every committed record of {@code topic}, from the beginning to each last stable offset. */
-  private static List<ConsumerRecord<byte[], byte[]>> readCommitted(
-      String bootstrapServers, String topic) {
-    Map<String, Object> c = new HashMap<>();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end in 60 s");
-        }
-        consumer.poll(Duration.ofMillis(100)).forEach(out::add);
-      }
-    }
-    return out;
   }
 
   private static List<Map<String, Object>> rows(InfluxStore store, String query) {

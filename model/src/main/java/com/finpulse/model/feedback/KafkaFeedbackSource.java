@@ -5,6 +5,7 @@ import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.serde.SchemaException;
 import com.finpulse.common.text.LogText;
+import com.finpulse.common.topic.TopicReads;
 import com.finpulse.common.topic.Topics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Corrections from Kafka: {@code labels.feedback} read to its end (the latest record per key wins;
@@ -34,7 +28,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KafkaFeedbackSource implements FeedbackSource {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /** For each topic read: ten minutes (a month of scored articles is a large topic). */
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(10);
 
   private final String bootstrap;
 
@@ -44,19 +39,19 @@ public final class KafkaFeedbackSource implements FeedbackSource {
 
   @Override
   public Read read(PrintStream err) {
-    Map<String, ConsumerRecord<String, byte[]>> latest = new LinkedHashMap<>();
+    Map<String, ConsumerRecord<byte[], byte[]>> latest = new LinkedHashMap<>();
     readToEnd(
         Topics.LABELS_FEEDBACK,
-        r -> {
+        (key, r) -> {
           if (r.value() == null) {
-            latest.remove(r.key());
+            latest.remove(key);
           } else {
-            latest.put(r.key(), r);
+            latest.put(key, r);
           }
         });
     Map<LabelFeedback, String> feedback = new LinkedHashMap<>();
     List<String> bad = new ArrayList<>();
-    for (ConsumerRecord<String, byte[]> r : latest.values()) {
+    for (ConsumerRecord<byte[], byte[]> r : latest.values()) {
       String where = r.topic() + "-" + r.partition() + "@" + r.offset();
       try {
         LabelFeedback f = EventSerdes.labelFeedback().read(r.value());
@@ -80,8 +75,8 @@ public final class KafkaFeedbackSource implements FeedbackSource {
     Map<String, String> titles = new HashMap<>();
     readToEnd(
         Topics.NEWS_SCORED,
-        r -> {
-          if (r.value() != null && r.key() != null && wanted.contains(r.key())) {
+        (key, r) -> {
+          if (r.value() != null && key != null && wanted.contains(key)) {
             try {
               ScoredArticle a = EventSerdes.scoredArticle().read(r.value());
               titles.put(a.articleId(), a.title());
@@ -108,42 +103,12 @@ public final class KafkaFeedbackSource implements FeedbackSource {
         bad.size() + joined.dropped());
   }
 
-  /** Every record of {@code topic} up to its end at the start of the read, in offset order. */
-  private void readToEnd(String topic, Consumer<ConsumerRecord<String, byte[]>> each) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "finpulse-model-feedback");
-    p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    try (KafkaConsumer<String, byte[]> c =
-        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<PartitionInfo> infos = c.partitionsFor(topic, TIMEOUT);
-      if (infos == null || infos.isEmpty()) {
-        throw new IllegalStateException(
-            "topic " + topic + " does not exist on " + bootstrap + " (is the pipeline up?)");
-      }
-      List<TopicPartition> parts =
-          infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-      c.assign(parts);
-      c.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = new HashMap<>(c.endOffsets(parts, TIMEOUT));
-      long deadline = System.nanoTime() + 10 * TIMEOUT.toNanos();
-      end.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
-      while (!end.isEmpty()) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(
-              "reading " + topic + " from " + bootstrap + " took longer than 10 minutes");
-        }
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-          Long last = end.get(new TopicPartition(r.topic(), r.partition()));
-          if (last != null && r.offset() < last) {
-            each.accept(r);
-          }
-        }
-        end.entrySet().removeIf(e -> c.position(e.getKey()) >= e.getValue());
-      }
-    }
+  /** Every record of {@code topic} up to its end at the start of the read, with its key. */
+  private void readToEnd(String topic, BiConsumer<String, ConsumerRecord<byte[], byte[]>> each) {
+    TopicReads.committed(
+        bootstrap,
+        topic,
+        READ_TIMEOUT,
+        r -> each.accept(r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), r));
   }
 }

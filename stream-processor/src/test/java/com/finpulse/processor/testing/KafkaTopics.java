@@ -1,7 +1,8 @@
 package com.finpulse.processor.testing;
 
 import com.finpulse.common.event.NewsArticle;
-import com.finpulse.embedded.junit.TopicReads;
+import com.finpulse.common.topic.TopicReads;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class KafkaTopics {
    * each partition (read_committed: aborted transactions are invisible).
    */
   public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-    return TopicReads.committed(bootstrapServers, topic);
+    return TopicReads.committed(bootstrapServers, topic, Duration.ofSeconds(30));
   }
 
   public <T> List<T> readCommitted(String topic, Function<byte[], T> decode) {
