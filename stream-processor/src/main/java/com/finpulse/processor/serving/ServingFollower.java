@@ -3,39 +3,34 @@ package com.finpulse.processor.serving;
 import com.finpulse.common.event.ModelServing;
 import com.finpulse.common.event.ModelStatus;
 import com.finpulse.common.serde.EventSerdes;
-import com.finpulse.common.serde.SchemaException;
 import com.finpulse.common.text.LogText;
+import com.finpulse.common.topic.TopicFollower;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.score.InferenceWorker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the inference worker on the model versions {@code models.serving} asks for. A plain
- * consumer of the topic's one partition, outside the Kafka Streams topology and without a group: at
- * start it reads the topic from the beginning to its end and converges to the latest record before
- * the first article is scored; then it follows the topic on its own thread. Models load on that
- * thread while the worker goes on scoring with the current one; a loaded model is handed to the
- * worker, which switches between two model calls, and the model it replaced is closed once the
- * worker has let go of it. A promotion of the shadow candidate reuses the loaded candidate.
+ * Keeps the inference worker on the model versions {@code models.serving} asks for. The topic is
+ * read with a {@link TopicFollower}, outside the Kafka Streams topology and without a group: at
+ * start it is read from the beginning to its end and the latest record is served before the first
+ * article is scored (unreadable records are logged and skipped); then the topic is followed. Models
+ * load on the follower's thread while the worker goes on scoring with the current one; a loaded
+ * model is handed to the worker, which switches between two model calls, and the model it replaced
+ * is closed once the worker has let go of it. A promotion of the shadow candidate reuses the loaded
+ * candidate.
  *
  * <p>After the start and after every record it acted on, it publishes this instance's {@link
  * ModelStatus} on {@code models.status}; a version that does not load leaves the serving model in
@@ -44,16 +39,21 @@ import org.slf4j.LoggerFactory;
 public final class ServingFollower implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServingFollower.class);
-  private static final TopicPartition PARTITION = new TopicPartition(Topics.MODELS_SERVING, 0);
 
   private final String instance;
   private final VersionLoader loader;
   private final InferenceWorker worker;
   private final Consumer<ModelStatus> statusSink;
   private final ProcessorMetrics metrics;
-  private final Map<String, Object> consumerProperties;
-  private final Thread thread;
-  private KafkaConsumer<byte[], byte[]> consumer;
+  private final TopicFollower follower;
+  private final CountDownLatch firstApplied = new CountDownLatch(1);
+
+  /** Set on the follower's thread only: the topic has been read to the end it had at start. */
+  private boolean caughtUp;
+
+  /** The latest record read before {@link #caughtUp}; served once the end is reached. */
+  private @Nullable ModelServing latestBeforeEnd;
+
   private volatile boolean closed;
   private volatile @Nullable ModelStatus status;
 
@@ -69,13 +69,22 @@ public final class ServingFollower implements AutoCloseable {
     this.worker = worker;
     this.statusSink = statusSink;
     this.metrics = metrics;
-    Map<String, Object> c = new HashMap<>(clientProperties);
-    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    c.put(ConsumerConfig.CLIENT_ID_CONFIG, "finpulse-processor-serving-" + instance);
-    this.consumerProperties = c;
-    this.thread = new Thread(this::follow, "finpulse-model-follower");
-    this.thread.setDaemon(true);
+    this.follower =
+        new TopicFollower(
+            Topics.MODELS_SERVING,
+            clientProperties,
+            "finpulse-processor-serving-" + instance,
+            new TopicFollower.Reader() {
+              @Override
+              public void record(ConsumerRecord<String, byte[]> record) {
+                read(EventSerdes.modelServing().read(record.value()));
+              }
+
+              @Override
+              public void caughtUp() {
+                reachedEnd();
+              }
+            });
   }
 
   /** The last status this instance published; null before the start. */
@@ -84,80 +93,53 @@ public final class ServingFollower implements AutoCloseable {
   }
 
   /**
-   * Reads {@code models.serving} to its end (at most {@code catchUp}), serves its latest record,
-   * publishes the status, then follows the topic on its own thread.
+   * Reads {@code models.serving} to its end, serves its latest record and publishes the status
+   * (waiting at most {@code catchUp} for that), then goes on following the topic.
    */
   public void start(Duration catchUp) throws InterruptedException {
-    consumer =
-        new KafkaConsumer<>(
-            consumerProperties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.assign(List.of(PARTITION));
-    consumer.seekToBeginning(List.of(PARTITION));
-    ModelServing latest = null;
-    long deadline = System.nanoTime() + catchUp.toNanos();
-    boolean caughtUp = false;
-    try {
-      long end = consumer.endOffsets(List.of(PARTITION), catchUp).get(PARTITION);
-      while (consumer.position(PARTITION, catchUp) < end && System.nanoTime() < deadline) {
-        ModelServing read = latestOf(consumer.poll(Duration.ofMillis(200)));
-        latest = read != null ? read : latest;
-      }
-      caughtUp = consumer.position(PARTITION, catchUp) >= end;
-    } catch (KafkaException e) {
-      LOG.warn(
-          "Cannot read {} yet ({}); following it from now on", Topics.MODELS_SERVING, e.toString());
-    }
-    if (!caughtUp) {
+    follower.start();
+    if (!firstApplied.await(catchUp.toMillis(), TimeUnit.MILLISECONDS)) {
       LOG.warn(
           "{} was not read to its end within {} s: scoring with {} until it is",
           Topics.MODELS_SERVING,
           catchUp.toSeconds(),
           worker.modelId());
     }
+  }
+
+  /** On the follower's thread: the records up to the end only remember the latest. */
+  private void read(@Nullable ModelServing record) {
+    if (record == null) {
+      return;
+    }
+    if (caughtUp) {
+      serve(record);
+    } else {
+      latestBeforeEnd = record;
+    }
+  }
+
+  private void reachedEnd() {
+    caughtUp = true;
+    ModelServing latest = latestBeforeEnd;
+    latestBeforeEnd = null;
     if (latest != null) {
-      apply(latest);
+      serve(latest);
     } else {
       publish(null, null);
     }
-    thread.start();
+    firstApplied.countDown();
   }
 
-  private void follow() {
-    while (!closed) {
-      try {
-        ModelServing latest = latestOf(consumer.poll(Duration.ofMillis(500)));
-        if (latest != null && !closed) {
-          apply(latest);
-        }
-      } catch (WakeupException e) {
-        return;
-      } catch (InterruptedException e) {
-        return;
-      } catch (KafkaException e) {
-        LOG.warn("Reading {} failed ({}); retrying", Topics.MODELS_SERVING, e.toString());
-        sleep();
-      }
+  private void serve(ModelServing want) {
+    if (closed) {
+      return;
     }
-  }
-
-  /** The last readable record of a poll; unreadable ones are logged and skipped. */
-  private static @Nullable ModelServing latestOf(ConsumerRecords<byte[], byte[]> records) {
-    ModelServing latest = null;
-    for (ConsumerRecord<byte[], byte[]> r : records) {
-      try {
-        ModelServing s = EventSerdes.modelServing().read(r.value());
-        if (s != null) {
-          latest = s;
-        }
-      } catch (SchemaException e) {
-        LOG.warn(
-            "{} offset {}: unreadable record ignored ({})",
-            Topics.MODELS_SERVING,
-            r.offset(),
-            e.getMessage());
-      }
+    try {
+      apply(want);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    return latest;
   }
 
   /**
@@ -274,33 +256,11 @@ public final class ServingFollower implements AutoCloseable {
     statusSink.accept(st);
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Stops following; the models stay with the worker (the service closes them after it). */
   @Override
   public void close() {
     closed = true;
-    if (consumer == null) {
-      return;
-    }
-    consumer.wakeup();
-    if (thread.isAlive()) {
-      thread.interrupt();
-      try {
-        thread.join(Duration.ofSeconds(30).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (!thread.isAlive()) {
-      consumer.close(Duration.ofSeconds(5));
-    }
+    follower.close();
   }
 
   /** A name from a record, cut and escaped for a log line or a status. */
