@@ -5,6 +5,7 @@ import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.common.event.KeyKind;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -32,10 +33,23 @@ final class AlertsResource implements ApiResource {
         key == null ? null : Requests.enumChoice(ctx, "key_kind", KeyKind.class, KeyKind::label);
     Predicate<Alert> of = a -> key == null || (a.keyKind() == kind && a.key().equals(key));
     List<Alert> alerts =
-        switch (Requests.choice(ctx, "state", List.of("open", "recent"))) {
-          case "open" -> book.open().stream().filter(of).toList();
-          default -> book.recent(Integer.MAX_VALUE).stream().filter(of).limit(limit).toList();
+        switch (Requests.enumChoice(ctx, "state", State.class, State::label)) {
+          case OPEN -> book.open().stream().filter(of).toList();
+          case RECENT -> book.recent(Integer.MAX_VALUE).stream().filter(of).limit(limit).toList();
         };
     ctx.json(Map.of("alerts", alerts));
+  }
+
+  /**
+   * {@code state}: the open alerts, or the latest ones whatever their state (the first is the
+   * default).
+   */
+  enum State {
+    OPEN,
+    RECENT;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

@@ -5,7 +5,6 @@ import com.finpulse.common.event.Sentiment;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,10 +50,8 @@ final class ArticlesResource implements ApiResource {
             Requests.optional(ctx, "q"),
             from,
             to,
-            switch (Requests.choice(ctx, "order", List.of("latest", "most_negative"))) {
-              case "most_negative" -> ArticleReader.Order.MOST_NEGATIVE;
-              default -> ArticleReader.Order.LATEST;
-            },
+            Requests.enumChoice(
+                ctx, "order", ArticleReader.Order.class, ArticleReader.Order::label),
             Requests.limit(ctx));
     ctx.json(Map.of("articles", history.articlesOrRefuse().read(filter)));
   }

@@ -64,9 +64,15 @@ public final class ArticleReader {
   }
 
   /** Newest first, or most negative first. */
+  /** The order of the articles read; the first is the API's default. */
   public enum Order {
     LATEST,
-    MOST_NEGATIVE
+    MOST_NEGATIVE;
+
+    /** As the API spells it. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /**
