@@ -2,7 +2,6 @@ package com.finpulse.common.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -171,19 +170,14 @@ public final class ModelRegistry {
   }
 
   /**
-   * Writes the registry's record of a version into a {@code model.json} training section.
+   * The registry's record of a version, for its {@code model.json}'s training report.
    *
    * @param parent the parent's version, or its path when it is not a registry version; null for
    *     none
    */
-  public static void stamp(
-      ObjectNode training, String version, @Nullable String parent, Instant created) {
-    ObjectNode r = training.putObject(REGISTRY_FIELD);
-    r.put("version", validateName(version));
-    if (parent != null) {
-      r.put("parent", parent);
-    }
-    r.put("created", created.toString());
+  public static TrainingReport.RegistryEntry stamp(
+      String version, @Nullable String parent, Instant created) {
+    return new TrainingReport.RegistryEntry(validateName(version), parent, created.toString());
   }
 
   /** Every version, oldest first (by creation, then name); unfinished ones last. */
