@@ -6,6 +6,7 @@ import ai.djl.util.cuda.CudaUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bert.BertEncoder;
 import com.finpulse.model.bert.LoraConfig;
 import com.finpulse.model.bert.LoraTarget;
@@ -811,11 +812,10 @@ public final class GpuCheck {
           norms.add(p);
         }
       }
-      ObjectNode training = JSON.createObjectNode();
-      training.put(
-          "note",
-          "Made by tools/gpu/harness/GpuCheck make-model for the CPU rehearsal of the GPU check:"
-              + " random LoRA (seed 7) and heads on a random base. Not a classifier.");
+      TrainingReport training =
+          TrainingReport.noted(
+              "Made by tools/gpu/harness/GpuCheck make-model for the CPU rehearsal of the GPU"
+                  + " check: random LoRA (seed 7) and heads on a random base. Not a classifier.");
       ModelManifest m =
           new ModelManifest(
               ModelManifest.FORMAT,

@@ -1,15 +1,14 @@
 package com.finpulse.common.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * and the analysts' agreement with the model before and after ({@value #AGREEMENT_FIELD}). Versions
  * are named {@code v1}, {@code v2}, … by default, or anything matching {@code
  * [a-z0-9][a-z0-9._-]*}. This class owns the layout: training writes versions through it, and
- * whatever serves or promotes a version resolves it here. It reads {@code model.json} as plain
- * JSON, so it needs no model code.
+ * whatever serves or promotes a version resolves it here. It reads only the {@link TrainingReport}
+ * of {@code model.json}, so it needs no model code.
  */
 public final class ModelRegistry {
 
@@ -166,24 +165,19 @@ public final class ModelRegistry {
 
   /** The registry version a model directory's {@code model.json} records; null if none. */
   public static @Nullable String versionOf(Path modelDir) {
-    JsonNode v = readManifest(modelDir).path("training").path(REGISTRY_FIELD).path("version");
-    return v.isTextual() ? v.asText() : null;
+    TrainingReport report = readReport(modelDir);
+    return report == null || report.registry() == null ? null : report.registry().version();
   }
 
   /**
-   * Writes the registry's record of a version into a {@code model.json} training section.
+   * The registry's record of a version, for its {@code model.json}'s training report.
    *
    * @param parent the parent's version, or its path when it is not a registry version; null for
    *     none
    */
-  public static void stamp(
-      ObjectNode training, String version, @Nullable String parent, Instant created) {
-    ObjectNode r = training.putObject(REGISTRY_FIELD);
-    r.put("version", validateName(version));
-    if (parent != null) {
-      r.put("parent", parent);
-    }
-    r.put("created", created.toString());
+  public static TrainingReport.RegistryEntry stamp(
+      String version, @Nullable String parent, Instant created) {
+    return new TrainingReport.RegistryEntry(validateName(version), parent, created.toString());
   }
 
   /** Every version, oldest first (by creation, then name); unfinished ones last. */
@@ -205,49 +199,34 @@ public final class ModelRegistry {
     if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
       return new Version(name, dir, null, null, null, null, null, false);
     }
-    JsonNode training;
+    TrainingReport training;
     try {
-      training = readManifest(dir).path("training");
+      training = readReport(dir);
     } catch (UncheckedIOException e) {
-      // Not JSON (a truncated copy, a hand edit): listed with nothing read from it, so that the
-      // others are still listed; serving it fails where it is loaded, with the reason.
+      // Not JSON, or not a training report (a truncated copy, a hand edit): listed with nothing
+      // read from it, so that the others are still listed; serving it fails where it is loaded,
+      // with the reason.
+      training = null;
+    }
+    if (training == null) {
       return new Version(name, dir, null, null, null, null, null, true);
     }
-    JsonNode reg = training.path(REGISTRY_FIELD);
-    Instant created = null;
-    try {
-      created = reg.hasNonNull("created") ? Instant.parse(reg.get("created").asText()) : null;
-    } catch (DateTimeParseException e) {
-      created = null;
-    }
-    JsonNode agreement = training.path(AGREEMENT_FIELD);
+    TrainingReport.RegistryEntry reg = training.registry();
+    TrainingReport.Agreements agreement = training.feedbackAgreement();
+    OptionalDouble devScore = training.bestDevScore();
     return new Version(
         name,
         dir,
-        reg.hasNonNull("parent") ? reg.get("parent").asText() : null,
-        created,
-        boxed(bestDevScore(training)),
-        number(agreement.path("before").path("accuracy")),
-        number(agreement.path("after").path("accuracy")),
+        reg == null ? null : reg.parent(),
+        reg == null ? null : reg.createdAt(),
+        devScore.isPresent() ? devScore.getAsDouble() : null,
+        agreement == null ? null : accuracy(agreement.before()),
+        agreement == null ? null : accuracy(agreement.after()),
         true);
   }
 
-  private static OptionalDouble bestDevScore(JsonNode training) {
-    int best = training.path("best_epoch").asInt(0);
-    for (JsonNode e : training.path("epochs")) {
-      if (e.path("epoch").asInt() == best && e.path("dev_score").isNumber()) {
-        return OptionalDouble.of(e.get("dev_score").asDouble());
-      }
-    }
-    return OptionalDouble.empty();
-  }
-
-  private static @Nullable Double boxed(OptionalDouble d) {
-    return d.isPresent() ? d.getAsDouble() : null;
-  }
-
-  private static @Nullable Double number(JsonNode n) {
-    return n.isNumber() ? n.asDouble() : null;
+  private static @Nullable Double accuracy(TrainingReport.@Nullable Agreement a) {
+    return a == null ? null : a.accuracy();
   }
 
   private List<Path> directories() {
@@ -264,13 +243,18 @@ public final class ModelRegistry {
     }
   }
 
-  private static JsonNode readManifest(Path dir) {
+  /** What the registry reads of a {@code model.json}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record Manifest(@JsonProperty("training") @Nullable TrainingReport training) {}
+
+  /** The training report of a model directory; null without {@code model.json} or report. */
+  private static @Nullable TrainingReport readReport(Path dir) {
     Path f = dir.resolve(MANIFEST);
     if (!Files.isRegularFile(f)) {
-      return JSON.createObjectNode();
+      return null;
     }
     try {
-      return JSON.readTree(f.toFile());
+      return JSON.readValue(f.toFile(), Manifest.class).training();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + f, e);
     }

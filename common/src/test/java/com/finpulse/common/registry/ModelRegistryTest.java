@@ -96,7 +96,9 @@ class ModelRegistryTest {
       throws Exception {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode training = root.putObject("training");
-    ModelRegistry.stamp(training, dir.getFileName().toString(), parent, created);
+    training.set(
+        ModelRegistry.REGISTRY_FIELD,
+        JSON.valueToTree(ModelRegistry.stamp(dir.getFileName().toString(), parent, created)));
     training.put("best_epoch", 2);
     training.putArray("epochs").addObject().put("epoch", 1).put("dev_score", 0.5);
     training.withArray("epochs").addObject().put("epoch", 2).put("dev_score", devScore);

@@ -2,7 +2,7 @@ package com.finpulse.model.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bert.BertConfig;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public record ModelManifest(
     @JsonProperty("labels") Map<String, List<String>> labels,
     @JsonProperty("entity_input") String entityInput,
     @JsonProperty("calibration") Map<String, Calibration> calibration,
-    @JsonProperty("training") JsonNode training) {
+    @JsonProperty("training") TrainingReport training) {
 
   public static final String FORMAT = "finpulse-model/1";
 
@@ -70,7 +70,7 @@ public record ModelManifest(
     return c == null ? 1.0 : c.temperature();
   }
 
-  public ModelManifest withTraining(JsonNode newTraining) {
+  public ModelManifest withTraining(TrainingReport newTraining) {
     return derive(weightsFile, weightsSha256, calibration, newTraining);
   }
 
@@ -83,7 +83,7 @@ public record ModelManifest(
   }
 
   /** A blend's manifest: this model's with another name and adapter shape, not yet calibrated. */
-  public ModelManifest asBlend(String newName, Lora newLora, JsonNode newTraining) {
+  public ModelManifest asBlend(String newName, Lora newLora, TrainingReport newTraining) {
     return new ModelManifest(
         format,
         newName,
@@ -105,7 +105,7 @@ public record ModelManifest(
 
   /** A copy with what a training run fills in replaced; the model's shape stays. */
   private ModelManifest derive(
-      String file, String sha256, Map<String, Calibration> cal, JsonNode newTraining) {
+      String file, String sha256, Map<String, Calibration> cal, TrainingReport newTraining) {
     return new ModelManifest(
         format,
         name,

@@ -2,9 +2,9 @@ package com.finpulse.model.cli;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.bundle.ModelManifest;
 import com.finpulse.model.bundle.WeightSpaceBlend;
@@ -66,23 +66,21 @@ final class BlendCommand {
         WeightSpaceBlend.blend(
             fm, ModelBundle.readWeights(from, fm), tm, ModelBundle.readWeights(to, tm), weight);
     TrainingDataOptions.Assembled dev = data.assemble(err);
-    ObjectNode training = ModelBundle.json().createObjectNode();
-    training.put(
-        "command", "./finpulse model blend " + String.join(" ", java.util.Arrays.asList(argv)));
-    ObjectNode b = training.putObject("blend");
-    b.put("method", "weight-space interpolation (WiSE-FT): (1 - w) x from + w x to");
-    b.put("weight", weight);
-    b.put("from", fm.name() + "@" + fm.weightsSha256());
-    b.put("to", tm.name() + "@" + tm.weightsSha256());
-    // the dev split the blend is calibrated on, so that eval --split dev|news-dev reproduces it
-    training
-        .putObject("hyper_parameters")
-        .put("dev_fraction", data.devFraction())
-        .put("news_dev_fraction", data.newsDevFraction())
-        .put("seed", data.seed());
-    training.set("data", dev.dataInfo());
-    training.set("from_training", fm.training());
-    training.set("to_training", tm.training());
+    TrainingReport training =
+        TrainingReport.blended(
+            "./finpulse model blend " + String.join(" ", java.util.Arrays.asList(argv)),
+            new TrainingReport.Blend(
+                "weight-space interpolation (WiSE-FT): (1 - w) x from + w x to",
+                weight,
+                fm.name() + "@" + fm.weightsSha256(),
+                tm.name() + "@" + tm.weightsSha256()),
+            // the dev split the blend is calibrated on, so that eval --split dev|news-dev
+            // reproduces it
+            TrainingReport.HyperParameters.devSplit(
+                data.devFraction(), data.newsDevFraction(), data.seed()),
+            dev.dataInfo(),
+            fm.training(),
+            tm.training());
     ModelManifest saved =
         ModelBundle.save(
             outDir,

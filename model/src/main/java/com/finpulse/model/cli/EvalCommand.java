@@ -91,12 +91,14 @@ final class EvalCommand {
             ? LabeledCsv.readTargeted(data, task, textCol, entityCol, labelCol, labelMap)
             : LabeledCsv.read(data, task, textCol, labelCol, null, t -> labelMap);
     if (!split.equals("all")) {
-      var hyper = manifest.training() == null ? null : manifest.training().path("hyper_parameters");
-      String key = split.startsWith("news-") ? "news_dev_fraction" : "dev_fraction";
-      if (hyper == null || !hyper.has(key) || !hyper.has("seed")) {
+      var hyper = manifest.training() == null ? null : manifest.training().hyperParameters();
+      boolean news = split.startsWith("news-");
+      Double fraction = hyper == null ? null : news ? hyper.newsDevFraction() : hyper.devFraction();
+      if (fraction == null || hyper.seed() == null) {
+        String key = news ? "news_dev_fraction" : "dev_fraction";
         throw new UsageException(model + " records no dev split (" + key + ", seed) to reproduce");
       }
-      DevSplit s = DevSplit.of(rows, hyper.get(key).asDouble(), hyper.get("seed").asLong());
+      DevSplit s = DevSplit.of(rows, fraction, hyper.seed());
       rows = split.endsWith("dev") ? s.dev() : s.train();
     }
     err.printf("Evaluating %s on %d rows (%s) of %s%n", model, rows.size(), split, data);

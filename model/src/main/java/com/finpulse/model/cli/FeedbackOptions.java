@@ -1,9 +1,9 @@
 package com.finpulse.model.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
 import com.finpulse.common.registry.ModelRegistry;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.bundle.ModelManifest;
 import com.finpulse.model.feedback.FeedbackAgreement;
@@ -53,8 +53,12 @@ record FeedbackOptions(
                                  the next v<N>. With --resume, the version to go on with
       """;
 
-  /** The corrections of a run: the held-out feedback dev set and the trained ones. */
-  record Prepared(FeedbackHoldout holdout) {}
+  /**
+   * The corrections of a run: the held-out feedback dev set and the trained ones.
+   *
+   * @param dataInfo the source, for the training report's data files
+   */
+  record Prepared(FeedbackHoldout holdout, TrainingReport.DataFile dataInfo) {}
 
   static FeedbackOptions parse(CliArgs a) {
     FeedbackOptions o =
@@ -92,8 +96,8 @@ record FeedbackOptions(
 
   /**
    * Reads the corrections, holds out the latest as the feedback dev set and adds the rest, {@link
-   * #weight} times each, to the training rows (a correction of the entity task adds that head);
-   * records the source in the data section. Null without {@code --feedback}.
+   * #weight} times each, to the training rows (a correction of the entity task adds that head).
+   * Null without {@code --feedback}.
    */
   @Nullable Prepared mixInto(TrainingDataOptions.Assembled data, PrintStream err) {
     if (source == null) {
@@ -110,20 +114,18 @@ record FeedbackOptions(
       data.labels().putIfAbsent(Task.ENTITY, Task.ENTITY.defaultLabels());
     }
     FeedbackMix.addTo(data.train(), data.labels(), holdout.train(), weight);
-    ObjectNode o = data.dataInfo().addObject();
-    o.put("role", FeedbackMix.SOURCE);
-    o.put("file", read.name());
-    o.put("sha256", read.sha256());
-    o.put("rows", read.corrections().size());
-    o.put("train_rows", holdout.train().size());
-    o.put("dev_rows", holdout.dev().size());
-    o.put("repeat", weight);
-    if (read.dropped() > 0) {
-      o.put("dropped", read.dropped());
-    }
-    if (!holdout.dev().isEmpty()) {
-      o.put("dev_from", holdout.dev().get(0).feedback().at().toString());
-    }
+    TrainingReport.DataFile info =
+        TrainingReport.DataFile.split(
+                FeedbackMix.SOURCE,
+                read.name(),
+                read.sha256(),
+                read.corrections().size(),
+                holdout.train().size(),
+                holdout.dev().size(),
+                weight)
+            .withCorrections(
+                read.dropped() > 0 ? read.dropped() : null,
+                holdout.dev().isEmpty() ? null : holdout.dev().get(0).feedback().at().toString());
     err.printf(
         "Feedback from %s: %d correction(s), %d trained (x%d), %d held out as the feedback dev"
             + " set%s%n",
@@ -133,7 +135,7 @@ record FeedbackOptions(
         weight,
         holdout.dev().size(),
         read.dropped() > 0 ? ", " + read.dropped() + " dropped" : "");
-    return new Prepared(holdout);
+    return new Prepared(holdout, info);
   }
 
   /** The directory to train into: {@code --out}, or the registry version (created here). */
@@ -159,32 +161,35 @@ record FeedbackOptions(
   }
 
   /**
-   * Before training: the registry's record of the version (its parent: the {@code --init} model's
-   * version, else its path) and the {@code --init} model's agreement with the corrections.
+   * The registry's record of the version: its parent is the {@code --init} model's version, else
+   * its path. Null when the run does not write to a registry.
    */
-  void before(
-      @Nullable Prepared fb,
-      Path outDir,
-      @Nullable Path init,
-      ObjectNode training,
-      PrintStream err) {
-    if (registry != null) {
-      String parent = init == null ? null : ModelRegistry.versionOf(init);
-      ModelRegistry.stamp(
-          training,
-          outDir.getFileName().toString(),
-          parent != null ? parent : init == null ? null : init.toString(),
-          Instant.now());
+  TrainingReport.@Nullable RegistryEntry registryEntry(Path outDir, @Nullable Path init) {
+    if (registry == null) {
+      return null;
     }
+    String parent = init == null ? null : ModelRegistry.versionOf(init);
+    return ModelRegistry.stamp(
+        outDir.getFileName().toString(),
+        parent != null ? parent : init == null ? null : init.toString(),
+        Instant.now());
+  }
+
+  /**
+   * Before training: the {@code --init} model's agreement with the corrections (none measured
+   * without one). Null without {@code --feedback}.
+   */
+  TrainingReport.@Nullable Agreements agreementBefore(
+      @Nullable Prepared fb, @Nullable Path init, PrintStream err) {
     if (fb == null) {
-      return;
+      return null;
     }
-    ObjectNode agreement = training.putObject(ModelRegistry.AGREEMENT_FIELD);
     if (init == null) {
       err.println("Feedback agreement before: not measured (no --init model)");
-      return;
+      return TrainingReport.Agreements.before(null, null);
     }
-    measure(init, fb, agreement, "before", err);
+    Measured m = measure(init, fb, "before", err);
+    return TrainingReport.Agreements.before(m.dev(), m.trained());
   }
 
   /** After training: the new model's agreement, added to its {@code model.json}. */
@@ -193,21 +198,28 @@ record FeedbackOptions(
       return;
     }
     ModelManifest m = ModelBundle.readManifest(outDir);
-    ObjectNode training = (ObjectNode) m.training().deepCopy();
-    measure(outDir, fb, training.with(ModelRegistry.AGREEMENT_FIELD), "after", err);
-    ModelBundle.saveManifest(outDir, m.withTraining(training));
+    TrainingReport.Agreements before = m.training().feedbackAgreement();
+    Measured after = measure(outDir, fb, "after", err);
+    ModelBundle.saveManifest(
+        outDir,
+        m.withTraining(
+            m.training()
+                .withFeedbackAgreement(
+                    (before == null ? TrainingReport.Agreements.before(null, null) : before)
+                        .withAfter(after.dev(), after.trained()))));
   }
 
-  private static void measure(
-      Path model, Prepared fb, ObjectNode agreement, String when, PrintStream err) {
+  /** One model's agreement: on the feedback dev set and on the trained corrections. */
+  private record Measured(TrainingReport.Agreement dev, TrainingReport.Agreement trained) {}
+
+  private static Measured measure(Path model, Prepared fb, String when, PrintStream err) {
     try (Classifier c = Classifiers.load(model, ClassifierOptions.defaults())) {
       FeedbackAgreement dev = FeedbackAgreement.measure(c, fb.holdout().dev());
       FeedbackAgreement trained = FeedbackAgreement.measure(c, fb.holdout().train());
-      agreement.set(when, dev.toJson());
-      agreement.set("trained_" + when, trained.toJson());
       err.printf(
           "Feedback agreement %s (%s): feedback dev set %s; trained corrections %s%n",
           when, c.modelId(), dev.describe(), trained.describe());
+      return new Measured(dev.toReport(), trained.toReport());
     }
   }
 }

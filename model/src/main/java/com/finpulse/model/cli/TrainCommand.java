@@ -1,8 +1,8 @@
 package com.finpulse.model.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bert.LoraConfig;
 import com.finpulse.model.bert.LoraTarget;
 import com.finpulse.model.bundle.ModelBundle;
@@ -22,6 +22,7 @@ import com.finpulse.model.weights.LoadedEncoder;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,9 +161,17 @@ final class TrainCommand {
     double devFraction = data.devFraction();
     long seed = data.seed();
 
+    List<TrainingReport.DataFile> dataInfo = new ArrayList<>(assembled.dataInfo());
+    if (corrections != null) {
+      dataInfo.add(corrections.dataInfo());
+    }
     LoadedEncoder base = EncoderLoader.load(baseSpec);
     try (BertTokenizer tok = new BertTokenizer(base.tokenizerJson(), maxLength)) {
-      data.addEntityMix(assembled, MixedEntityPairs.untruncated(tok, entityInput), err);
+      TrainingReport.DataFile mix =
+          data.addEntityMix(assembled, MixedEntityPairs.untruncated(tok, entityInput), err);
+      if (mix != null) {
+        dataInfo.add(mix);
+      }
     }
     err.printf(
         Locale.ROOT,
@@ -196,41 +205,38 @@ final class TrainCommand {
     BaseEncoder known = BaseEncoder.byId(baseSpec).orElse(null);
     Map<String, List<String>> labelJson = new LinkedHashMap<>();
     labels.forEach((t, l) -> labelJson.put(t.id(), l));
-    ObjectNode training = ModelBundle.json().createObjectNode();
-    training.put(
-        "command",
+    String command =
         "./finpulse model train "
             + String.join(
-                " ", java.util.Arrays.stream(argv).filter(x -> !x.equals("--resume")).toList()));
-    training.set("data", assembled.dataInfo());
-    ObjectNode hyper = training.putObject("hyper_parameters");
-    hyper
-        .put("epochs", epochs)
-        .put("batch_size", batch)
-        .put("lr", lr)
-        .put("head_lr", headLr)
-        .put("warmup", warmup)
-        .put("weight_decay", wd)
-        .put("dropout", dropout)
-        .put("class_weights", cw.toString())
-        .put("dev_fraction", devFraction)
-        .put("news_dev_fraction", data.newsDevFraction())
-        .put("news_repeat", data.newsRepeat())
-        .put("topic_sample", data.topicSample())
-        .put("seed", seed);
-    if (data.entityMixedRepeat() > 0) {
-      hyper.put("entity_mixed_repeat", data.entityMixedRepeat());
-    }
-    if (data.entityMix() > 0) {
-      hyper.put("entity_mix", data.entityMix());
-    }
-    if (init != null) {
-      ModelManifest parent = ModelBundle.readManifest(init);
-      training.put("init", init.toString());
-      training.put("parent", parent.name() + "@" + parent.weightsSha256());
-    }
+                " ", java.util.Arrays.stream(argv).filter(x -> !x.equals("--resume")).toList());
+    TrainingReport.HyperParameters hyper =
+        new TrainingReport.HyperParameters(
+            epochs,
+            batch,
+            lr,
+            headLr,
+            warmup,
+            wd,
+            dropout,
+            cw.toString(),
+            devFraction,
+            data.newsDevFraction(),
+            data.newsRepeat(),
+            data.topicSample(),
+            seed,
+            data.entityMixedRepeat() > 0 ? data.entityMixedRepeat() : null,
+            data.entityMix() > 0 ? data.entityMix() : null);
+    ModelManifest parent = init == null ? null : ModelBundle.readManifest(init);
     Path outDir = feedback.outputDirectory(outArg, resume);
-    feedback.before(corrections, outDir, init, training, err);
+    TrainingReport report =
+        TrainingReport.trained(
+            command,
+            dataInfo,
+            hyper,
+            init == null ? null : init.toString(),
+            parent == null ? null : parent.name() + "@" + parent.weightsSha256(),
+            feedback.registryEntry(outDir, init),
+            feedback.agreementBefore(corrections, init, err));
     ModelManifest manifest =
         new ModelManifest(
             ModelManifest.FORMAT,
@@ -259,7 +265,7 @@ final class TrainCommand {
     Files.createDirectories(outDir);
     Trainer.Result r =
         new Trainer(cfg, err)
-            .train(base, labels, train, dev, outDir, manifest, training, init, resume);
+            .train(base, labels, train, dev, outDir, manifest, report, init, resume);
     feedback.after(corrections, outDir, err);
     out.printf(
         Locale.ROOT,

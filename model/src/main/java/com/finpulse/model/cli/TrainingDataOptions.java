@@ -1,10 +1,8 @@
 package com.finpulse.model.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
-import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.common.registry.TrainingReport.DataFile;
 import com.finpulse.model.data.CsvTable;
 import com.finpulse.model.data.DevSplit;
 import com.finpulse.model.data.LabelMap;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The training data options of {@code model train} (and of {@code model blend}, which calibrates on
@@ -45,12 +44,12 @@ record TrainingDataOptions(
     String sentimentLabelMap,
     String topicLabelMap) {
 
-  /** Rows per task, split, with what was read (for {@code model.json}'s training section). */
+  /** Rows per task, split, with what was read (for {@code model.json}'s training report). */
   record Assembled(
       Map<Task, List<String>> labels,
       Map<Task, List<LabeledText>> train,
       Map<Task, List<LabeledText>> dev,
-      ArrayNode dataInfo) {}
+      List<DataFile> dataInfo) {}
 
   /** Reads the options from the command line and checks them (a usage error says what is wrong). */
   static TrainingDataOptions parse(CliArgs a) {
@@ -116,17 +115,17 @@ record TrainingDataOptions(
       train.put(t, new ArrayList<>());
       dev.put(t, new ArrayList<>());
     }
-    ArrayNode dataInfo = ModelBundle.json().createArrayNode();
+    List<DataFile> dataInfo = new ArrayList<>();
     if (sentiment != null) {
-      add(
-          LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
-          sentiment,
-          "tweets",
-          devFraction,
-          1,
-          train,
-          dev,
-          dataInfo);
+      dataInfo.add(
+          add(
+              LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
+              sentiment,
+              "tweets",
+              devFraction,
+              1,
+              train,
+              dev));
     }
     if (topic != null) {
       List<LabeledText> topicRows =
@@ -141,7 +140,7 @@ record TrainingDataOptions(
                             || DevSplit.isDev(x.text(), topicSample, seed + 1))
                 .toList();
       }
-      add(topicRows, topic, "tweets", devFraction, 1, train, dev, dataInfo);
+      dataInfo.add(add(topicRows, topic, "tweets", devFraction, 1, train, dev));
     }
     for (String e : extras) {
       Path p = Path.of(e);
@@ -150,33 +149,35 @@ record TrainingDataOptions(
       for (Task t : Task.values()) {
         byName.put(t, LabelMap.parse(null, labels.get(t)));
       }
-      add(
-          LabeledCsv.read(p, Task.SENTIMENT, "text", "label", hasTask ? "task" : null, byName::get),
-          p,
-          "extra",
-          devFraction,
-          1,
-          train,
-          dev,
-          dataInfo);
+      dataInfo.add(
+          add(
+              LabeledCsv.read(
+                  p, Task.SENTIMENT, "text", "label", hasTask ? "task" : null, byName::get),
+              p,
+              "extra",
+              devFraction,
+              1,
+              train,
+              dev));
     }
     Map<Task, LabelMap> names = new EnumMap<>(Task.class);
     for (Task t : labels.keySet()) {
       names.put(t, LabelMap.parse(null, labels.get(t)));
     }
     if (news != null) {
-      add(
-          LabeledCsv.read(news, Task.SENTIMENT, "text", "label", null, names::get),
-          news,
-          "news",
-          newsDevFraction,
-          newsRepeat,
-          train,
-          dev,
-          dataInfo);
+      dataInfo.add(
+          add(
+              LabeledCsv.read(news, Task.SENTIMENT, "text", "label", null, names::get),
+              news,
+              "news",
+              newsDevFraction,
+              newsRepeat,
+              train,
+              dev));
     }
     if (entity != null) {
-      add(entityRows(), entity, "entity", newsDevFraction, newsRepeat, train, dev, dataInfo);
+      DataFile entityInfo =
+          add(entityRows(), entity, "entity", newsDevFraction, newsRepeat, train, dev);
       if (entityMixedRepeat > newsRepeat) {
         List<LabeledText> entityTrain = entityTrainRows();
         Set<String> mixed = MixedEntityPairs.mixedParagraphs(entityTrain);
@@ -185,23 +186,24 @@ record TrainingDataOptions(
         for (int r = newsRepeat; r < entityMixedRepeat; r++) {
           mixedRows.forEach(x -> train.get(Task.ENTITY).add(x.withSource("entity")));
         }
-        ObjectNode last = (ObjectNode) dataInfo.get(dataInfo.size() - 1);
-        last.put("mixed_train_rows", mixedRows.size());
-        last.put("mixed_repeat", entityMixedRepeat);
+        entityInfo = entityInfo.withMixed(mixedRows.size(), entityMixedRepeat);
       }
+      dataInfo.add(entityInfo);
     }
     if (register > 0) {
       List<LabeledText> generated = RegisterSentences.standard().generate(register, seed);
       DevSplit split = DevSplit.of(generated, devFraction, seed);
       split.train().forEach(x -> train.get(x.task()).add(x.withSource("register")));
       split.dev().forEach(x -> dev.get(x.task()).add(x.withSource("register")));
-      ObjectNode o = dataInfo.addObject();
-      o.put("role", "register");
-      o.put("file", RegisterSentences.RESOURCE);
-      o.put("sha256", RegisterSentences.standard().sha256());
-      o.put("rows", generated.size());
-      o.put("train_rows", split.train().size());
-      o.put("dev_rows", split.dev().size());
+      dataInfo.add(
+          DataFile.split(
+              "register",
+              RegisterSentences.RESOURCE,
+              RegisterSentences.standard().sha256(),
+              generated.size(),
+              split.train().size(),
+              split.dev().size(),
+              null));
     }
     train.values().removeIf(List::isEmpty);
     dev.values().removeIf(List::isEmpty);
@@ -210,7 +212,7 @@ record TrainingDataOptions(
         err.println("warning: no training data for task " + t.id() + "; its head stays untrained");
       }
     }
-    return new Assembled(labels, train, dev, dataInfo);
+    return new Assembled(labels, train, dev, List.copyOf(dataInfo));
   }
 
   private List<LabeledText> entityRows() {
@@ -232,10 +234,13 @@ record TrainingDataOptions(
    * Adds {@code --entity-mix} generated contrastive rows (see {@link MixedEntityPairs}), drawn from
    * the training side of {@code --entity} only, to {@code assembled}'s entity training rows. {@code
    * fits} keeps each generated input within what the encoder reads.
+   *
+   * @return what was generated, for the training report; null without {@code --entity-mix}
    */
-  void addEntityMix(Assembled assembled, Predicate<LabeledText> fits, PrintStream err) {
+  @Nullable DataFile addEntityMix(
+      Assembled assembled, Predicate<LabeledText> fits, PrintStream err) {
     if (entityMix == 0) {
-      return;
+      return null;
     }
     List<LabeledText> generated =
         MixedEntityPairs.synthesize(entityTrainRows(), entityMix, seed, fits);
@@ -245,41 +250,40 @@ record TrainingDataOptions(
           "warning: --entity-mix %d: only %d pairs could be formed%n",
           entityMix, generated.size() / 4);
     }
-    ObjectNode o = assembled.dataInfo().addObject();
-    o.put("role", MixedEntityPairs.SOURCE);
-    o.put("file", entity.getFileName().toString());
-    o.put("pairs", generated.size() / 4);
-    o.put("train_rows", generated.size());
+    return DataFile.pairs(
+        MixedEntityPairs.SOURCE,
+        entity.getFileName().toString(),
+        generated.size() / 4,
+        generated.size());
   }
 
   /**
    * Splits one file's rows into train and dev and adds them under {@code role} as their source;
    * training rows are added {@code repeat} times (up-weighting a small domain).
+   *
+   * @return what was read, for the training report
    */
-  private void add(
+  private DataFile add(
       List<LabeledText> rows,
       Path file,
       String role,
       double fraction,
       int repeat,
       Map<Task, List<LabeledText>> train,
-      Map<Task, List<LabeledText>> dev,
-      ArrayNode info) {
+      Map<Task, List<LabeledText>> dev) {
     DevSplit split = DevSplit.of(rows, fraction, seed);
     for (int r = 0; r < repeat; r++) {
       split.train().forEach(x -> taskList(train, x).add(x.withSource(role)));
     }
     split.dev().forEach(x -> taskList(dev, x).add(x.withSource(role)));
-    ObjectNode o = info.addObject();
-    o.put("role", role);
-    o.put("file", file.getFileName().toString());
-    o.put("sha256", EncoderLoader.sha256(file));
-    o.put("rows", rows.size());
-    o.put("train_rows", split.train().size());
-    o.put("dev_rows", split.dev().size());
-    if (repeat > 1) {
-      o.put("repeat", repeat);
-    }
+    return DataFile.split(
+        role,
+        file.getFileName().toString(),
+        EncoderLoader.sha256(file),
+        rows.size(),
+        split.train().size(),
+        split.dev().size(),
+        repeat > 1 ? repeat : null);
   }
 
   private static List<LabeledText> taskList(Map<Task, List<LabeledText>> byTask, LabeledText x) {

@@ -1,13 +1,13 @@
 package com.finpulse.model.feedback;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.event.LabelTask;
-import com.finpulse.model.bundle.ModelBundle;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.serve.Classifier;
 import com.finpulse.model.serve.Prediction;
 import com.finpulse.model.text.TargetedText;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,19 +71,12 @@ public record FeedbackAgreement(int count, int agreeing, Map<LabelTask, int[]> b
     }
   }
 
-  /** {@code {n, agreeing, accuracy, by_task: {sentiment: {n, agreeing, accuracy}}}}. */
-  public ObjectNode toJson() {
-    ObjectNode o = ModelBundle.json().createObjectNode();
-    put(o, count, agreeing);
-    byTask.forEach((t, v) -> put(o.with("by_task").putObject(t.label()), v[0], v[1]));
-    return o;
-  }
-
-  private static void put(ObjectNode o, int n, int ok) {
-    o.put("n", n).put("agreeing", ok);
-    if (n > 0) {
-      o.put("accuracy", Math.round(10_000.0 * ok / n) / 10_000.0);
-    }
+  /** For the training report: the whole and per task. */
+  public TrainingReport.Agreement toReport() {
+    Map<String, TrainingReport.Agreement> tasks = new LinkedHashMap<>();
+    byTask.forEach(
+        (t, v) -> tasks.put(t.label(), TrainingReport.Agreement.of(v[0], v[1], Map.of())));
+    return TrainingReport.Agreement.of(count, agreeing, tasks);
   }
 
   /** "3/5 (0.600)". */

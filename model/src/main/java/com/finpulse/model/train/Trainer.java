@@ -2,9 +2,8 @@ package com.finpulse.model.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.finpulse.common.cli.ProgressBar;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bert.BertEncoder;
 import com.finpulse.model.bert.LoraTarget;
 import com.finpulse.model.bundle.ModelBundle;
@@ -60,7 +59,9 @@ public final class Trainer {
   }
 
   /**
-   * @param manifest the manifest to save with each best checkpoint (training section is filled in)
+   * @param manifest the manifest to save with each best checkpoint
+   * @param report what the run trains on and how: saved in the manifest with the run's progress as
+   *     of each best epoch; its data files are part of what a resume must find unchanged
    */
   public Result train(
       LoadedEncoder base,
@@ -69,7 +70,7 @@ public final class Trainer {
       Map<Task, List<LabeledText>> dev,
       Path out,
       ModelManifest manifest,
-      ObjectNode trainingInfo,
+      TrainingReport report,
       Path init,
       boolean resume) {
     long t0 = System.nanoTime();
@@ -93,7 +94,7 @@ public final class Trainer {
                 cfg.pooling(),
                 labels,
                 cfg.seed())) {
-      String fingerprint = fingerprint(trainingInfo);
+      String fingerprint = fingerprint(report);
       TrainingCheckpoint checkpoint = resume ? resumePoint(out, fingerprint) : null;
       if (checkpoint != null) {
         checkpoint.restoreNetwork(out, net);
@@ -147,7 +148,7 @@ public final class Trainer {
       }
 
       List<EpochResult> results = new ArrayList<>();
-      ArrayNode epochsJson = ModelBundle.json().createArrayNode();
+      List<TrainingReport.Epoch> epochReports = new ArrayList<>();
       double best = -1;
       int bestEpoch = 0;
       int sinceBest = 0;
@@ -162,7 +163,7 @@ public final class Trainer {
         step = checkpoint.step();
         firstEpoch = checkpoint.epoch() + 1;
         secondsBefore = checkpoint.secondsSoFar();
-        checkpoint.epochs().forEach(e -> epochsJson.add(e.deepCopy()));
+        epochReports.addAll(checkpoint.epochs());
         for (int e = 1; e < firstEpoch; e++) {
           planner.plan(trainTok, rnd); // the generator's draws of the finished epochs
         }
@@ -223,21 +224,23 @@ public final class Trainer {
                 score,
                 secs);
         results.add(r);
-        epochsJson.add(epochJson(r, planHash));
+        epochReports.add(epochReport(r, planHash));
         err.print(describe(r));
         if (score > best) {
           best = score;
           bestEpoch = epoch;
           sinceBest = 0;
-          trainingInfo.set("epochs", epochsJson.deepCopy());
-          trainingInfo.put("best_epoch", bestEpoch);
-          trainingInfo.put("seconds", Math.round(secondsBefore + (System.nanoTime() - t0) / 1e9));
-          trainingInfo.put("optimizer_steps", step);
-          trainingInfo.put("skipped_steps", opt.skippedSteps());
+          TrainingReport progress =
+              report.withProgress(
+                  epochReports,
+                  bestEpoch,
+                  Math.round(secondsBefore + (System.nanoTime() - t0) / 1e9),
+                  step,
+                  opt.skippedSteps());
           Map<String, ModelManifest.Calibration> calibration = devEval.calibration(dev, labels);
           ModelBundle.save(
               out,
-              manifest.withTraining(trainingInfo.deepCopy()).withCalibration(calibration),
+              manifest.withTraining(progress).withCalibration(calibration),
               net,
               params.savedEncoderParameters());
           err.printf(
@@ -267,7 +270,7 @@ public final class Trainer {
                   sinceBest,
                   secondsBefore + (System.nanoTime() - t0) / 1e9,
                   fingerprint,
-                  epochsJson.deepCopy())
+                  List.copyOf(epochReports))
               .save(out, params.all(), opt);
         }
       }
@@ -349,33 +352,30 @@ public final class Trainer {
     return sb.append(System.lineSeparator()).toString();
   }
 
-  private static ObjectNode epochJson(EpochResult r, String planHash) {
-    ObjectNode o = ModelBundle.json().createObjectNode();
-    o.put("epoch", r.epoch());
-    o.put("train_loss", round(r.trainLoss()));
-    o.put("seconds", Math.round(r.seconds()));
-    o.put("dev_score", round(r.score()));
-    o.put("batch_plan", planHash);
-    r.dev()
-        .forEach(
-            (t, m) -> {
-              ObjectNode d = o.putObject("dev_" + t.id());
-              d.put("n", m.count());
-              d.put("accuracy", round(m.accuracy()));
-              d.put("macro_f1", round(m.macroF1()));
-              d.put("weighted_f1", round(m.weightedF1()));
-              d.put("ece", round(m.expectedCalibrationError()));
-            });
-    r.devBySource()
-        .forEach(
-            (k, m) -> {
-              ObjectNode d = o.with("dev_by_source").putObject(k);
-              d.put("n", m.count());
-              d.put("accuracy", round(m.accuracy()));
-              d.put("macro_f1", round(m.macroF1()));
-              d.put("ece", round(m.expectedCalibrationError()));
-            });
-    return o;
+  private static TrainingReport.Epoch epochReport(EpochResult r, String planHash) {
+    Map<String, TrainingReport.DevMetrics> dev = new LinkedHashMap<>();
+    r.dev().forEach((t, m) -> dev.put(t.id(), devMetrics(m, true)));
+    Map<String, TrainingReport.DevMetrics> bySource = new LinkedHashMap<>();
+    r.devBySource().forEach((k, m) -> bySource.put(k, devMetrics(m, false)));
+    return new TrainingReport.Epoch(
+        r.epoch(),
+        round(r.trainLoss()),
+        Math.round(r.seconds()),
+        round(r.score()),
+        planHash,
+        dev,
+        bySource);
+  }
+
+  /** Rounded to four decimals; a source's figures leave the weighted F1 out. */
+  private static TrainingReport.DevMetrics devMetrics(
+      ClassificationMetrics m, boolean withWeightedF1) {
+    return new TrainingReport.DevMetrics(
+        m.count(),
+        round(m.accuracy()),
+        round(m.macroF1()),
+        withWeightedF1 ? round(m.weightedF1()) : null,
+        round(m.expectedCalibrationError()));
   }
 
   /** A short hash of an epoch's batches (tasks and example indices, in order). */
@@ -393,13 +393,16 @@ public final class Trainer {
   }
 
   /** Identifies a run's data and settings: what a resume must find unchanged. */
-  private String fingerprint(ObjectNode trainingInfo) {
+  private String fingerprint(TrainingReport report) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     // The time budget is per sitting: a resume may give another one.
     String settings = cfg.toString().replaceAll("(maxMinutes|stopAfterEpoch)=[^,\\]]*", "");
     crc.update(settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // The data files as compact JSON ("null" for a report without them), in the same form as
+    // ever, so that a checkpoint written by an earlier version still resumes.
     crc.update(
-        String.valueOf(trainingInfo.get("data")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String.valueOf(ModelBundle.json().valueToTree(report.data()))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return String.format(Locale.ROOT, "%08x", crc.getValue());
   }
 

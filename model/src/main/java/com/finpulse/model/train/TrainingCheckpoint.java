@@ -1,7 +1,7 @@
 package com.finpulse.model.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bert.BertEncoder;
 import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.weights.Safetensors;
@@ -25,6 +25,7 @@ import java.util.Optional;
  * come from the seeded generator, which a resumed run advances through the finished epochs again.
  *
  * @param fingerprint hash of the data and the hyper-parameters; a resume with anything else refuses
+ * @param epochs the dev figures of every finished epoch, as in {@code model.json}
  */
 public record TrainingCheckpoint(
     int epoch,
@@ -36,7 +37,7 @@ public record TrainingCheckpoint(
     int sinceBest,
     double secondsSoFar,
     String fingerprint,
-    JsonNode epochs) {
+    List<TrainingReport.Epoch> epochs) {
 
   static final String DIR = ".resume";
   private static final String STATE = "state.json";

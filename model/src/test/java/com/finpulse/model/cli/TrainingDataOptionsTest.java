@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
+import com.finpulse.common.registry.TrainingReport;
+import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.data.LabeledText;
 import com.finpulse.model.data.MixedEntityPairs;
 import com.finpulse.model.task.Task;
@@ -68,7 +70,7 @@ class TrainingDataOptionsTest {
     TrainingDataOptions o = parse("--entity", csv, "--entity-mix", "30");
     TrainingDataOptions.Assembled a = o.assemble(QUIET);
     int before = a.train().get(Task.ENTITY).size();
-    o.addEntityMix(a, x -> true, QUIET);
+    TrainingReport.DataFile mix = o.addEntityMix(a, x -> true, QUIET);
 
     List<LabeledText> generated =
         a.train().get(Task.ENTITY).stream()
@@ -84,7 +86,8 @@ class TrainingDataOptionsTest {
         assertThat(x.text()).doesNotContain(t + " ");
       }
     }
-    assertThat(a.dataInfo().toString()).contains("\"role\":\"entity-mix\"", "\"pairs\":30");
+    assertThat(ModelBundle.json().valueToTree(mix).toString())
+        .contains("\"role\":\"entity-mix\"", "\"pairs\":30");
   }
 
   @Test

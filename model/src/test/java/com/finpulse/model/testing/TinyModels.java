@@ -1,5 +1,6 @@
 package com.finpulse.model.testing;
 
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bert.BertConfig;
 import com.finpulse.model.bert.LoraConfig;
 import com.finpulse.model.bert.LoraTarget;
@@ -231,7 +232,7 @@ public final class TinyModels {
             dev,
             out,
             manifest(base, cfg, "tiny"),
-            ModelBundle.json().createObjectNode(),
+            TrainingReport.noted("tiny model trained by the tests"),
             null,
             resume);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.finpulse.common.registry.TrainingReport;
 import com.finpulse.model.bundle.ModelBundle;
 import com.finpulse.model.testing.TinyModels;
 import java.nio.file.Files;
@@ -52,8 +53,8 @@ class ResumeTest {
 
   private static List<String> plans(Path model) {
     List<String> out = new ArrayList<>();
-    for (JsonNode e : ModelBundle.readManifest(model).training().path("epochs")) {
-      out.add(e.path("batch_plan").asText());
+    for (TrainingReport.Epoch e : ModelBundle.readManifest(model).training().epochs()) {
+      out.add(e.batchPlan());
     }
     // The manifest holds the epochs up to the best one; the checkpoint holds them all.
     try {

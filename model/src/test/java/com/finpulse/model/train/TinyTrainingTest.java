@@ -33,7 +33,7 @@ class TinyTrainingTest {
 
     ModelBundle.Loaded loaded = ModelBundle.load(out, Device.cpu());
     try (var net = loaded.network()) {
-      assertThat(loaded.manifest().training().path("best_epoch").asInt()).isEqualTo(r.bestEpoch());
+      assertThat(loaded.manifest().training().bestEpoch()).isEqualTo(r.bestEpoch());
       net.encoder()
           .adapters()
           .values()
