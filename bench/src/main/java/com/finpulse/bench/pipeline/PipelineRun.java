@@ -1,5 +1,6 @@
 package com.finpulse.bench.pipeline;
 
+import com.finpulse.bench.Percentiles;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
 import com.finpulse.common.cli.ProgressBar;
 import com.finpulse.common.config.ConfigLoader;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,8 +168,8 @@ final class PipelineRun {
             calls,
             o.latencyArticles(),
             rate,
-            percentile(latencies, 0.50),
-            percentile(latencies, 0.99),
+            Percentiles.of(latencies, 0.50),
+            Percentiles.of(latencies, 0.99),
             modelSeconds);
       }
     }
@@ -373,15 +373,5 @@ final class PipelineRun {
             1),
         new ByteArraySerializer(),
         new ByteArraySerializer());
-  }
-
-  static double percentile(double[] values, double p) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }
