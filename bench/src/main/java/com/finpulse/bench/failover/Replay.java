@@ -1,12 +1,8 @@
 package com.finpulse.bench.failover;
 
+import com.finpulse.bench.pipeline.BenchHeadlines;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
-import com.finpulse.common.event.ArticleIds;
-import com.finpulse.common.event.ContentFingerprint;
 import com.finpulse.common.event.NewsArticle;
-import com.finpulse.common.serde.EventSerdes;
-import com.finpulse.common.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -31,9 +26,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class Replay {
 
-  /** The source name of replayed articles. */
-  public static final String SOURCE = "benzinga-replay";
-
   private final List<NewsArticle> articles;
   private final double rate;
   private final AtomicInteger sent = new AtomicInteger();
@@ -43,28 +35,9 @@ public final class Replay {
     List<NewsArticle> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Headline h = headlines.get(i % headlines.size());
-      out.add(article(h, base.plusNanos((long) (i * 1e9 / rate)), "replay-" + i));
+      out.add(BenchHeadlines.article(h, base.plusNanos((long) (i * 1e9 / rate)), "replay-" + i));
     }
     this.articles = List.copyOf(out);
-  }
-
-  /**
-   * Headline {@code h} as an article published and fetched at {@code at}; {@code qualifier} makes
-   * its id unique among the replayed rows (the id is derived from title, time and qualifier).
-   */
-  public static NewsArticle article(Headline h, Instant at, String qualifier) {
-    return new NewsArticle(
-        ArticleIds.fromContent(h.title(), at, qualifier),
-        SOURCE,
-        null,
-        h.title(),
-        null,
-        at,
-        at,
-        "en",
-        h.ticker().isBlank() ? List.of() : List.of(h.ticker()),
-        null,
-        ContentFingerprint.of(h.title(), null));
   }
 
   /** The replay's producer: acks=all, idempotent, one request in flight. */
@@ -82,16 +55,6 @@ public final class Replay {
             1),
         new ByteArraySerializer(),
         new ByteArraySerializer());
-  }
-
-  /** {@code a} as a news.raw record keyed by its id, timestamped with its fetch time. */
-  public static ProducerRecord<byte[], byte[]> record(NewsArticle a) {
-    return new ProducerRecord<>(
-        Topics.NEWS_RAW,
-        null,
-        a.fetchedAt().toEpochMilli(),
-        a.id().getBytes(StandardCharsets.UTF_8),
-        EventSerdes.newsArticle().serialize(Topics.NEWS_RAW, a));
   }
 
   int size() {
@@ -120,7 +83,7 @@ public final class Replay {
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        acks.add(producer.send(record(articles.get(i))));
+        acks.add(producer.send(BenchHeadlines.record(articles.get(i))));
         sent.incrementAndGet();
       }
       producer.flush();
