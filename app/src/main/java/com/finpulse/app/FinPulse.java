@@ -27,7 +27,9 @@ public final class FinPulse {
     KNOWN.put("ingest", "run | extract | parse-feed: news sources and article extraction");
     KNOWN.put("process", "run the stream processor alone against the configured servers");
     KNOWN.put("alerts", "run the alerts service alone against the configured servers");
-    KNOWN.put("bench", "model | extract | pipeline: benchmarks that print figures and ratios");
+    KNOWN.put(
+        "bench",
+        "model | extract | pipeline | failover | soak: benchmarks that print figures and ratios");
   }
 
   private FinPulse() {}

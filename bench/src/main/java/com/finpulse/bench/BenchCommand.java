@@ -17,7 +17,7 @@ public final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "model | extract | pipeline | failover: benchmarks that print figures and ratios";
+    return "model | extract | pipeline | failover | soak: benchmarks that print figures and ratios";
   }
 
   @Override
@@ -27,7 +27,7 @@ public final class BenchCommand implements Command {
     if (args.length == 0 || args[0].equals("--help")) {
       out.println(
           "Usage: ./finpulse bench <benchmark> [options]   (./finpulse bench <benchmark> --help)\n");
-      for (String known : new String[] {"model", "extract", "pipeline", "failover"}) {
+      for (String known : new String[] {"model", "extract", "pipeline", "failover", "soak"}) {
         Benchmark b = benchmarks.get(known);
         out.printf("  %-9s %s%n", known, b == null ? "(not built yet)" : b.summary());
       }
@@ -39,7 +39,8 @@ public final class BenchCommand implements Command {
           "finpulse bench "
               + args[0]
               + ": "
-              + (Map.of("model", 1, "extract", 1, "pipeline", 1, "failover", 1).containsKey(args[0])
+              + (Map.of("model", 1, "extract", 1, "pipeline", 1, "failover", 1, "soak", 1)
+                      .containsKey(args[0])
                   ? "not built yet"
                   : "unknown benchmark"));
       return 2;

@@ -71,6 +71,11 @@ public final class KafkaBroker implements AutoCloseable {
     return dataDir;
   }
 
+  /** The broker's log directory: a directory per topic partition. */
+  public Path logDir() {
+    return dataDir.resolve("logs");
+  }
+
   /** Formats the storage when it is new, then starts the broker and returns once it serves. */
   public synchronized void start() throws IOException {
     if (server != null) {
@@ -79,7 +84,7 @@ public final class KafkaBroker implements AutoCloseable {
     ensurePortFree(port, "Kafka client");
     ensurePortFree(controllerPort, "Kafka controller");
     Files.createDirectories(dataDir);
-    Path logs = dataDir.resolve("logs");
+    Path logs = logDir();
     Path config = dataDir.resolve("server.properties");
     Properties props = serverProperties(logs);
     try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
@@ -205,7 +210,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  /** A port free on loopback now (another process may take it before it is bound). */
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
       return s.getLocalPort();
     } catch (IOException e) {

@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** One processor instance in a JVM of its own, which the fail-over run can kill with SIGKILL. */
-final class ProcessorProcess {
+/**
+ * One service instance (a processor, the alerts service) in a JVM of its own, which a benchmark can
+ * kill with SIGKILL.
+ */
+public final class ProcessorProcess {
 
   /** Instances still alive if this JVM goes down early: killed with it, never orphaned. */
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -32,7 +36,7 @@ final class ProcessorProcess {
   }
 
   /** This JVM's java binary and classpath running {@code mainClass} with {@code jvmOptions}. */
-  static List<String> javaCommand(List<String> jvmOptions, String mainClass) {
+  public static List<String> javaCommand(List<String> jvmOptions, String mainClass) {
     List<String> cmd = new ArrayList<>();
     cmd.add(
         ProcessHandle.current()
@@ -48,18 +52,32 @@ final class ProcessorProcess {
 
   /** Starts {@code command}; its stdout and stderr go to {@code log}. */
   static ProcessorProcess start(String name, List<String> command, Path log) throws IOException {
+    return start(name, command, Map.of(), log);
+  }
+
+  /**
+   * Starts {@code command} with {@code env} added to this JVM's environment; its stdout and stderr
+   * go to {@code log}.
+   */
+  public static ProcessorProcess start(
+      String name, List<String> command, Map<String, String> env, Path log) throws IOException {
     Files.createDirectories(log.getParent());
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(env);
+    Process p = builder.start();
     LIVE.add(p);
     return new ProcessorProcess(name, p, log);
   }
 
-  String name() {
+  public String name() {
     return name;
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   Path log() {
@@ -67,10 +85,10 @@ final class ProcessorProcess {
   }
 
   /** Fails with the end of the log when the instance has exited. */
-  void assertAlive() throws IOException {
+  public void assertAlive() throws IOException {
     if (!process.isAlive()) {
       throw new IllegalStateException(
-          "processor instance "
+          "instance "
               + name
               + " exited with "
               + process.exitValue()
@@ -91,7 +109,7 @@ final class ProcessorProcess {
   }
 
   /** SIGTERM: the instance closes cleanly (SIGKILL after 60 s). */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

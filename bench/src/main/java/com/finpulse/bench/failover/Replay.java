@@ -1,12 +1,8 @@
 package com.finpulse.bench.failover;
 
+import com.finpulse.bench.pipeline.BenchHeadlines;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
-import com.finpulse.common.event.ArticleIds;
-import com.finpulse.common.event.ContentFingerprint;
 import com.finpulse.common.event.NewsArticle;
-import com.finpulse.common.serde.EventSerdes;
-import com.finpulse.common.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -29,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * fetched at {@code base + i / rate} and sent at {@code start + i / rate}, so event time moves as
  * fast as the wall clock, as with live news. Ids, times and texts do not depend on the run.
  */
-final class Replay {
+public final class Replay {
 
   private final List<NewsArticle> articles;
   private final double rate;
@@ -40,22 +35,26 @@ final class Replay {
     List<NewsArticle> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Headline h = headlines.get(i % headlines.size());
-      Instant at = base.plusNanos((long) (i * 1e9 / rate));
-      out.add(
-          new NewsArticle(
-              ArticleIds.fromContent(h.title(), at, "replay-" + i),
-              "benzinga-replay",
-              null,
-              h.title(),
-              null,
-              at,
-              at,
-              "en",
-              h.ticker().isBlank() ? List.of() : List.of(h.ticker()),
-              null,
-              ContentFingerprint.of(h.title(), null)));
+      out.add(BenchHeadlines.article(h, base.plusNanos((long) (i * 1e9 / rate)), "replay-" + i));
     }
     this.articles = List.copyOf(out);
+  }
+
+  /** The replay's producer: acks=all, idempotent, one request in flight. */
+  public static KafkaProducer<byte[], byte[]> producer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            // Topics were just created: a retried first batch must not be overtaken.
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            1),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   int size() {
@@ -76,20 +75,7 @@ final class Replay {
   /** Sends every article at the paced rate (acks=all, idempotent) and waits for every ack. */
   void send(String bootstrapServers) throws Exception {
     sent.set(0);
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                // Topics were just created: a retried first batch must not be overtaken.
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                1),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
+    try (KafkaProducer<byte[], byte[]> producer = producer(bootstrapServers)) {
       List<Future<RecordMetadata>> acks = new ArrayList<>(articles.size());
       long start = System.nanoTime();
       for (int i = 0; i < articles.size(); i++) {
@@ -97,15 +83,7 @@ final class Replay {
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        NewsArticle a = articles.get(i);
-        acks.add(
-            producer.send(
-                new ProducerRecord<>(
-                    Topics.NEWS_RAW,
-                    null,
-                    a.fetchedAt().toEpochMilli(),
-                    a.id().getBytes(StandardCharsets.UTF_8),
-                    EventSerdes.newsArticle().serialize(Topics.NEWS_RAW, a))));
+        acks.add(producer.send(BenchHeadlines.record(articles.get(i))));
         sent.incrementAndGet();
       }
       producer.flush();

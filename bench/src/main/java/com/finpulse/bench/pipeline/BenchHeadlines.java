@@ -1,11 +1,18 @@
 package com.finpulse.bench.pipeline;
 
+import com.finpulse.common.event.ArticleIds;
+import com.finpulse.common.event.ContentFingerprint;
+import com.finpulse.common.event.NewsArticle;
+import com.finpulse.common.serde.EventSerdes;
+import com.finpulse.common.topic.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Real headlines for the benchmark: the Benzinga analyst-ratings sample in the shared data
@@ -17,6 +24,9 @@ public final class BenchHeadlines {
 
   /** One headline and the ticker it was filed under. */
   public record Headline(String ticker, String title) {}
+
+  /** The source name of the articles made from the headlines. */
+  public static final String SOURCE = "benzinga-replay";
 
   static final String RELATIVE_PATH =
       "data/benzinga-analyst-ratings-headlines-sample/analyst_ratings_sample_by_time_utc.csv";
@@ -31,6 +41,35 @@ public final class BenchHeadlines {
             ? Path.of(shared)
             : Path.of(System.getProperty("finpulse.home", ".")).resolve("..").resolve("shared");
     return dir.resolve(RELATIVE_PATH).toAbsolutePath().normalize();
+  }
+
+  /**
+   * Headline {@code h} as an article published and fetched at {@code at}; {@code qualifier} makes
+   * its id unique among the sent rows (the id is derived from title, time and qualifier).
+   */
+  public static NewsArticle article(Headline h, Instant at, String qualifier) {
+    return new NewsArticle(
+        ArticleIds.fromContent(h.title(), at, qualifier),
+        SOURCE,
+        null,
+        h.title(),
+        null,
+        at,
+        at,
+        "en",
+        h.ticker().isBlank() ? List.of() : List.of(h.ticker()),
+        null,
+        ContentFingerprint.of(h.title(), null));
+  }
+
+  /** {@code a} as a news.raw record keyed by its id, timestamped with its fetch time. */
+  public static ProducerRecord<byte[], byte[]> record(NewsArticle a) {
+    return new ProducerRecord<>(
+        Topics.NEWS_RAW,
+        null,
+        a.fetchedAt().toEpochMilli(),
+        a.id().getBytes(StandardCharsets.UTF_8),
+        EventSerdes.newsArticle().serialize(Topics.NEWS_RAW, a));
   }
 
   public static List<Headline> read(Path file) throws IOException {

@@ -1,15 +1,13 @@
 package com.finpulse.bench.pipeline;
 
+import com.finpulse.bench.Percentiles;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
 import com.finpulse.common.cli.ProgressBar;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.config.LocalEndpoints;
-import com.finpulse.common.event.ArticleIds;
-import com.finpulse.common.event.ContentFingerprint;
 import com.finpulse.common.event.NewsArticle;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.metrics.MetricsSettings;
-import com.finpulse.common.serde.EventSerdes;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
 import com.finpulse.embedded.InfluxdServer;
@@ -22,12 +20,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 
@@ -168,8 +163,8 @@ final class PipelineRun {
             calls,
             o.latencyArticles(),
             rate,
-            percentile(latencies, 0.50),
-            percentile(latencies, 0.99),
+            Percentiles.of(latencies, 0.50),
+            Percentiles.of(latencies, 0.99),
             modelSeconds);
       }
     }
@@ -288,27 +283,9 @@ final class PipelineRun {
     int i = next++;
     Headline h = headlines.get(i % headlines.size());
     Instant now = Instant.now();
-    NewsArticle a =
-        new NewsArticle(
-            ArticleIds.fromContent(h.title(), now, "bench-" + i),
-            "bench",
-            null,
-            h.title(),
-            null,
-            now,
-            now,
-            "en",
-            h.ticker().isBlank() ? List.of() : List.of(h.ticker()),
-            null,
-            ContentFingerprint.of(h.title(), null));
+    NewsArticle a = BenchHeadlines.article(h, now, "bench-" + i);
     producedAt.put(a.id(), now.toEpochMilli());
-    producer.send(
-        new ProducerRecord<>(
-            Topics.NEWS_RAW,
-            null,
-            now.toEpochMilli(),
-            a.id().getBytes(StandardCharsets.UTF_8),
-            EventSerdes.newsArticle().serialize(Topics.NEWS_RAW, a)));
+    producer.send(BenchHeadlines.record(a));
     return a.id();
   }
 
@@ -373,15 +350,5 @@ final class PipelineRun {
             1),
         new ByteArraySerializer(),
         new ByteArraySerializer());
-  }
-
-  static double percentile(double[] values, double p) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int index = (int) Math.ceil(p * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }
