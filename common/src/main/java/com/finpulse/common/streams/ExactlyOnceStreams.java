@@ -7,16 +7,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The production Kafka Streams settings of FinPulse's Streams applications (the processor and the
  * alerts detector), in one place: exactly-once v2, the application id, the state directory, the
- * commit interval, standby replicas and a static member id. Services and their TopologyTestDriver
- * harnesses build their {@link Properties} here.
+ * commit interval, standby replicas, a static member id, and segments for the internal topics that
+ * let the changelogs be compacted. Services and their TopologyTestDriver harnesses build their
+ * {@link Properties} here.
  */
 public final class ExactlyOnceStreams {
+
+  /**
+   * Segment size and age of the internal topics: what Kafka Streams gives its repartition topics,
+   * applied to the changelogs too. Kafka compacts only closed segments, so with the broker's 1 GiB
+   * and 7-day defaults a changelog is in practice never compacted: it grows by every write (an
+   * evidence list rewritten per article) and a restore after a crash replays all of it.
+   */
+  static final int INTERNAL_SEGMENT_BYTES = 50 * 1024 * 1024;
+
+  static final long INTERNAL_SEGMENT_MS = Duration.ofMinutes(10).toMillis();
 
   private final Map<String, Object> client;
   private final String applicationId;
@@ -103,6 +115,8 @@ public final class ExactlyOnceStreams {
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), INTERNAL_SEGMENT_BYTES);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), INTERNAL_SEGMENT_MS);
     if (threads != null) {
       p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,19 @@ class ExactlyOnceStreamsTest {
     // Overrides come last.
     assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(500L);
     assertThat(p).doesNotContainKey(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+  }
+
+  @Test
+  void internalTopicsGetSegmentsTheLogCleanerCanCompact() {
+    StreamsConfig config =
+        new StreamsConfig(
+            ExactlyOnceStreams.settings(
+                    Map.of("bootstrap.servers", "k:9092"), "finpulse-x", Path.of("/s"))
+                .build());
+    Map<String, Object> topicConfigs = config.originalsWithPrefix(StreamsConfig.TOPIC_PREFIX);
+    assertThat(topicConfigs)
+        .containsEntry(TopicConfig.SEGMENT_BYTES_CONFIG, 50 * 1024 * 1024)
+        .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, Duration.ofMinutes(10).toMillis());
   }
 
   @Test
