@@ -49,6 +49,11 @@ final class EvidenceRecorder implements Processor<String, StoredHeadline, Void, 
       StoredHeadline h,
       int limit) {
     HeadlineList current = store.fetch(key, bucket);
-    store.put(key, (current == null ? HeadlineList.empty() : current).add(h, limit), bucket);
+    HeadlineList next = (current == null ? HeadlineList.empty() : current).add(h, limit);
+    if (!next.equals(current)) {
+      // Once a bucket's list is full, most headlines do not make it: writing the same list
+      // again would only grow the changelog.
+      store.put(key, next, bucket);
+    }
   }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -39,6 +40,7 @@ final class DetectorHarness implements AutoCloseable {
   final TestInputTopic<String, TrendPoint> trends;
   final TestInputTopic<String, ScoredArticle> articles;
   final TestOutputTopic<String, Alert> alerts;
+  private final String applicationId;
   private Instant wall;
 
   DetectorHarness(DetectionSettings settings, Path stateDir) {
@@ -51,6 +53,7 @@ final class DetectorHarness implements AutoCloseable {
     // The production settings (exactly-once, the poison-record handler) of the shipped alerts.yml.
     Properties props =
         DetectionStreams.properties(AlertsConfig.load(new ConfigLoader(Map.of()), null), stateDir);
+    this.applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     this.driver =
         new TopologyTestDriver(
             DetectionTopology.build(settings, profiles, DetectorMetrics.NONE), props, wallStart);
@@ -64,6 +67,11 @@ final class DetectorHarness implements AutoCloseable {
     this.alerts =
         driver.createOutputTopic(
             Topics.ALERTS, Serdes.String().deserializer(), AlertSerdes.alert());
+  }
+
+  /** The prefix of the topology's changelog topics. */
+  String applicationId() {
+    return applicationId;
   }
 
   static DetectionSettings defaults() {
