@@ -16,14 +16,18 @@ import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.AlertLogReader;
 import com.finpulse.alerts.history.ArticleReader;
 import com.finpulse.alerts.history.ConsolePrinter;
+import com.finpulse.alerts.history.DeliveryJournal;
 import com.finpulse.alerts.history.InfluxHistory;
 import com.finpulse.alerts.history.OutcomeRecorder;
 import com.finpulse.alerts.history.TrendReader;
+import com.finpulse.alerts.history.UnfinishedIntents;
 import com.finpulse.alerts.models.ModelDesk;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.ChannelWarmUp;
 import com.finpulse.alerts.notify.DeliveryQueue;
 import com.finpulse.alerts.notify.OutcomeWaiters;
+import com.finpulse.alerts.role.DeliveryDuty;
+import com.finpulse.alerts.role.DeliveryTakeover;
 import com.finpulse.alerts.route.Inhibitor;
 import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.alerts.route.Router;
@@ -52,8 +56,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +81,11 @@ public final class AlertsService implements ManagedService {
   private final boolean console;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
+  /** How long taking delivery up may take to read the alerts topic to its end. */
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+
   private SubscriptionRegistry registry;
+  private DeliveryDuty duty;
   private Router router;
   private DeliveryQueue queue;
   private DetectionStreams detection;
@@ -192,11 +200,14 @@ public final class AlertsService implements ManagedService {
       influx.start();
     }
 
-    Producer<String, byte[]> producer = OutcomeRecorder.producer(config.kafka().clientProperties());
-    closeables.add(producer::close);
+    DeliveryJournal journal =
+        DeliveryJournal.kafka(
+            config.kafka().clientProperties(), deliveryTransactionalId(config), clock);
+    closeables.add(journal);
     NotificationLog log = new NotificationLog();
+    UnfinishedIntents unfinished = new UnfinishedIntents();
     OutcomeWaiters waiters = new OutcomeWaiters();
-    OutcomeRecorder recorder = new OutcomeRecorder(log, producer, influx);
+    OutcomeRecorder recorder = new OutcomeRecorder(log, journal, influx);
     queue =
         new DeliveryQueue(
             channels.byKind(),
@@ -205,6 +216,7 @@ public final class AlertsService implements ManagedService {
                 NotificationChannel.WEBHOOK, config.delivery().webhookMaxAttempts()),
             new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff()),
             config.delivery().threads(),
+            journal,
             (n, o) -> {
               recorder.onOutcome(n, o);
               waiters.onOutcome(n, o);
@@ -223,7 +235,6 @@ public final class AlertsService implements ManagedService {
             queue,
             clock,
             meters);
-    router.pause();
     registry.onChange(router::onSubscriptionsChanged);
 
     detection =
@@ -245,10 +256,36 @@ public final class AlertsService implements ManagedService {
             clock,
             meters);
     ConsolePrinter printer = console ? new ConsolePrinter(context.console(), meters) : null;
+    AtomicReference<AlertLogReader> readerRef = new AtomicReference<>();
+    duty =
+        new DeliveryDuty(
+            journal,
+            () -> readerRef.get().readToCommittedEnd(),
+            unfinished,
+            registry,
+            queue,
+            router,
+            recorder,
+            clock,
+            CATCH_UP_TIMEOUT,
+            meters);
+    DeliveryTakeover takeover = new DeliveryTakeover(duty);
+    closeables.add(takeover);
     reader =
         new AlertLogReader(
             config.kafka().clientProperties(),
-            new AlertLogFanOut(book, router, log, digests, influx, printer, meters, clock));
+            new AlertLogFanOut(
+                book,
+                router,
+                log,
+                unfinished,
+                takeover::start,
+                digests,
+                influx,
+                printer,
+                meters,
+                clock));
+    readerRef.set(reader);
     closeables.add(reader);
 
     FeedbackBook feedbackBook = new FeedbackBook();
@@ -318,6 +355,14 @@ public final class AlertsService implements ManagedService {
     return watcher::status;
   }
 
+  /**
+   * The {@code transactional.id} of the delivery records, the same for every instance of one
+   * deployment (one application id), so the instance taking delivery up fences its predecessor.
+   */
+  static String deliveryTransactionalId(AlertsConfig config) {
+    return config.streams().applicationId() + "-delivery";
+  }
+
   private void ensureTopics() {
     short rf = (short) config.streams().replicationFactor();
     Set<String> needed =
@@ -347,6 +392,7 @@ public final class AlertsService implements ManagedService {
     return detection.refreshLag() == 0
         && reader.caughtUp()
         && reader.lag() == 0
+        && duty.active()
         && !router.hasUnflushedChanges()
         && queue.pending() == 0;
   }
