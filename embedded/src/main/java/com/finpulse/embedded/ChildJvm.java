@@ -1,4 +1,4 @@
-package com.finpulse.bench.failover;
+package com.finpulse.embedded;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** One processor instance in a JVM of its own, which the fail-over run can kill with SIGKILL. */
-final class ProcessorProcess {
+/**
+ * A service in a JVM of its own, which a test or a benchmark can kill with SIGKILL (a crash) or
+ * stop with SIGTERM; its output goes to a log file. Children still alive when this JVM exits are
+ * killed with it, never orphaned.
+ */
+public final class ChildJvm {
 
   /** Instances still alive if this JVM goes down early: killed with it, never orphaned. */
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -25,14 +30,14 @@ final class ProcessorProcess {
   private final Process process;
   private final Path log;
 
-  private ProcessorProcess(String name, Process process, Path log) {
+  private ChildJvm(String name, Process process, Path log) {
     this.name = name;
     this.process = process;
     this.log = log;
   }
 
   /** This JVM's java binary and classpath running {@code mainClass} with {@code jvmOptions}. */
-  static List<String> javaCommand(List<String> jvmOptions, String mainClass) {
+  public static List<String> javaCommand(List<String> jvmOptions, String mainClass) {
     List<String> cmd = new ArrayList<>();
     cmd.add(
         ProcessHandle.current()
@@ -47,30 +52,41 @@ final class ProcessorProcess {
   }
 
   /** Starts {@code command}; its stdout and stderr go to {@code log}. */
-  static ProcessorProcess start(String name, List<String> command, Path log) throws IOException {
+  public static ChildJvm start(String name, List<String> command, Path log) throws IOException {
+    return start(name, command, Map.of(), log);
+  }
+
+  /**
+   * Starts {@code command} with {@code env} added to this JVM's environment; its stdout and stderr
+   * go to {@code log}.
+   */
+  public static ChildJvm start(String name, List<String> command, Map<String, String> env, Path log)
+      throws IOException {
     Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
     Process p =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     LIVE.add(p);
-    return new ProcessorProcess(name, p, log);
+    return new ChildJvm(name, p, log);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
   /** Fails with the end of the log when the instance has exited. */
-  void assertAlive() throws IOException {
+  public void assertAlive() throws IOException {
     if (!process.isAlive()) {
       throw new IllegalStateException(
-          "processor instance "
+          "child JVM "
               + name
               + " exited with "
               + process.exitValue()
@@ -82,25 +98,43 @@ final class ProcessorProcess {
   }
 
   /** kill -9: no shutdown hook, no commit, no clean close of anything. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("processor instance " + name + " did not die on SIGKILL");
+      throw new IllegalStateException("child JVM " + name + " did not die on SIGKILL");
     }
     LIVE.remove(process);
   }
 
-  /** SIGTERM: the instance closes cleanly (SIGKILL after 60 s). */
-  void stop() throws InterruptedException {
+  /**
+   * SIGTERM: the instance closes cleanly (SIGKILL after 60 s).
+   *
+   * @return its exit status; -1 when it had to be killed
+   */
+  public int stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    int status = -1;
+    if (process.waitFor(60, TimeUnit.SECONDS)) {
+      status = process.exitValue();
+    } else {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     LIVE.remove(process);
+    return status;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** The last {@code lines} lines of its log. */
+  public String logTail(int lines) throws IOException {
+    return tail(log, lines);
   }
 
   private static String tail(Path file, int lines) throws IOException {
-    List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> all =
+        new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
     return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 }
