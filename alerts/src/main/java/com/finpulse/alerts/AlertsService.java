@@ -5,6 +5,7 @@ import com.finpulse.alerts.api.HistoryReads;
 import com.finpulse.alerts.api.ModelLoop;
 import com.finpulse.alerts.api.auth.ApiToken;
 import com.finpulse.alerts.config.AlertsConfig;
+import com.finpulse.alerts.config.StreamsSettings;
 import com.finpulse.alerts.detect.DetectionStreams;
 import com.finpulse.alerts.digest.DigestBuilder;
 import com.finpulse.alerts.digest.DigestScheduler;
@@ -27,7 +28,7 @@ import com.finpulse.alerts.notify.ChannelWarmUp;
 import com.finpulse.alerts.notify.DeliveryQueue;
 import com.finpulse.alerts.notify.OutcomeWaiters;
 import com.finpulse.alerts.role.DeliveryDuty;
-import com.finpulse.alerts.role.DeliveryTakeover;
+import com.finpulse.alerts.role.DeliveryRole;
 import com.finpulse.alerts.route.Inhibitor;
 import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.alerts.route.Router;
@@ -42,6 +43,7 @@ import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.registry.ModelRegistry;
+import com.finpulse.common.streams.StaticMemberId;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.TopicSpec;
 import com.finpulse.common.topic.Topics;
@@ -86,6 +88,7 @@ public final class AlertsService implements ManagedService {
 
   private SubscriptionRegistry registry;
   private DeliveryDuty duty;
+  private DeliveryRole role;
   private Router router;
   private DeliveryQueue queue;
   private DetectionStreams detection;
@@ -201,8 +204,7 @@ public final class AlertsService implements ManagedService {
     }
 
     DeliveryJournal journal =
-        DeliveryJournal.kafka(
-            config.kafka().clientProperties(), deliveryTransactionalId(config), clock);
+        DeliveryJournal.kafka(config.kafka().clientProperties(), deliveryGroup(config), clock);
     closeables.add(journal);
     NotificationLog log = new NotificationLog();
     UnfinishedIntents unfinished = new UnfinishedIntents();
@@ -269,8 +271,19 @@ public final class AlertsService implements ManagedService {
             clock,
             CATCH_UP_TIMEOUT,
             meters);
-    DeliveryTakeover takeover = new DeliveryTakeover(duty);
-    closeables.add(takeover);
+    StreamsSettings streams = config.streams();
+    role =
+        new DeliveryRole(
+            config.kafka().clientProperties(),
+            deliveryGroup(config),
+            streams.staticMembership()
+                ? StaticMemberId.of(
+                    streams.instanceId().isBlank() ? "" : streams.instanceId() + "-delivery",
+                    "alerts-delivery",
+                    context.stateDir())
+                : null,
+            config.delivery().sessionTimeout(),
+            duty);
     reader =
         new AlertLogReader(
             config.kafka().clientProperties(),
@@ -279,7 +292,7 @@ public final class AlertsService implements ManagedService {
                 router,
                 log,
                 unfinished,
-                takeover::start,
+                () -> role.start(),
                 digests,
                 influx,
                 printer,
@@ -287,6 +300,7 @@ public final class AlertsService implements ManagedService {
                 clock));
     readerRef.set(reader);
     closeables.add(reader);
+    closeables.add(role);
 
     FeedbackBook feedbackBook = new FeedbackBook();
     feedbackSink = new KafkaFeedbackSink(config.kafka().clientProperties(), feedbackBook);
@@ -298,7 +312,7 @@ public final class AlertsService implements ManagedService {
     reader.start();
     feedbackSink.start(Duration.ofSeconds(30));
     modelDesk.start(Duration.ofSeconds(30));
-    closeables.add(new AlertsTimers(router, digests, reader, detection));
+    closeables.add(new AlertsTimers(router, digests, reader, duty::active, detection));
 
     if (config.api().enabled()) {
       HistoryReads history =
@@ -356,10 +370,11 @@ public final class AlertsService implements ManagedService {
   }
 
   /**
-   * The {@code transactional.id} of the delivery records, the same for every instance of one
-   * deployment (one application id), so the instance taking delivery up fences its predecessor.
+   * The consumer group that decides which instance delivers, and the {@code transactional.id} of
+   * the delivery records: the same for every instance of one deployment (one application id), so
+   * the instance taking delivery up fences its predecessor.
    */
-  static String deliveryTransactionalId(AlertsConfig config) {
+  static String deliveryGroup(AlertsConfig config) {
     return config.streams().applicationId() + "-delivery";
   }
 
@@ -370,6 +385,7 @@ public final class AlertsService implements ManagedService {
             Topics.SENTIMENT_TRENDS,
             Topics.NEWS_SCORED,
             Topics.ALERTS,
+            Topics.ALERTS_DELIVERY,
             Topics.NEWS_DLQ,
             Topics.LABELS_FEEDBACK,
             Topics.MODELS_SERVING,
@@ -392,9 +408,9 @@ public final class AlertsService implements ManagedService {
     return detection.refreshLag() == 0
         && reader.caughtUp()
         && reader.lag() == 0
-        && duty.active()
-        && !router.hasUnflushedChanges()
-        && queue.pending() == 0;
+        && (duty.active()
+            ? !router.hasUnflushedChanges() && queue.pending() == 0
+            : role.standingBy());
   }
 
   @Override

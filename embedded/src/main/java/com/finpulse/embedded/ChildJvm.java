@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A service in a JVM of its own, which a test or a benchmark can kill with SIGKILL (a crash) or
@@ -125,6 +127,48 @@ public final class ChildJvm {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * Waits until {@code condition} holds.
+   *
+   * @throws AssertionError with the end of its log when it does not within {@code budget}, or when
+   *     the JVM exits first (checked once more a second later: a kill the condition waits for is no
+   *     failure)
+   */
+  public void await(BooleanSupplier condition, Duration budget, String what)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + budget.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (!process.isAlive()) {
+        Thread.sleep(1000);
+        if (condition.getAsBoolean()) {
+          return;
+        }
+        throw new AssertionError(
+            name
+                + " exited with "
+                + process.exitValue()
+                + " before "
+                + what
+                + "; the end of its log ("
+                + log
+                + "):\n"
+                + tail(log, 40));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "no "
+                + what
+                + " within "
+                + budget.toSeconds()
+                + " s; the end of the log of "
+                + name
+                + ":\n"
+                + tail(log, 40));
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** The last {@code lines} lines of its log. */

@@ -54,6 +54,7 @@ public final class DeliveryDuty {
   private final Counter takeovers;
   private final Counter fenced;
   private volatile boolean active;
+  private volatile Runnable onFenced = () -> {};
 
   public DeliveryDuty(
       DeliveryJournal journal,
@@ -84,7 +85,13 @@ public final class DeliveryDuty {
         why -> {
           fenced.increment();
           stepDown(why);
+          onFenced.run();
         });
+  }
+
+  /** Runs {@code r} after this instance found it was fenced and stepped down. */
+  public void whenFenced(Runnable r) {
+    this.onFenced = r;
   }
 
   /** Whether this instance delivers now. */
