@@ -372,21 +372,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
             "outcome",
             outcome.label())
         .increment();
-    NotificationOutcome o =
-        new NotificationOutcome(
-            n.id(),
-            n.kind(),
-            n.subscription(),
-            n.target().channel(),
-            n.target().key(),
-            n.groupKey(),
-            n.notifiedAlerts(),
-            n.kind() == NotificationKind.DIGEST ? null : n.status(),
-            outcome,
-            attempts,
-            httpStatus,
-            error,
-            clock.instant());
+    NotificationOutcome o = n.outcome(outcome, attempts, httpStatus, error, clock.instant());
     try {
       listener.onOutcome(n, o);
     } catch (RuntimeException e) {

@@ -3,8 +3,10 @@ package com.finpulse.alerts.notify;
 import com.finpulse.alerts.detect.AlertIds;
 import com.finpulse.alerts.digest.DigestReport;
 import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.DeliveryOutcome;
 import com.finpulse.alerts.event.NotificationIntent;
 import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.event.NotifiedAlert;
 import java.time.Instant;
 import java.util.Comparator;
@@ -49,6 +51,29 @@ public record Notification(
     return alerts.stream()
         .map(i -> new NotifiedAlert(i.alert().id(), i.alert().status(), i.severity()))
         .toList();
+  }
+
+  /** The record of what became of this notification (a digest's has no status). */
+  public NotificationOutcome outcome(
+      DeliveryOutcome outcome,
+      int attempts,
+      @Nullable Integer httpStatus,
+      @Nullable String error,
+      Instant at) {
+    return new NotificationOutcome(
+        id,
+        kind,
+        subscription,
+        target.channel(),
+        target.key(),
+        groupKey,
+        notifiedAlerts(),
+        kind == NotificationKind.DIGEST ? null : status,
+        outcome,
+        attempts,
+        httpStatus,
+        error,
+        at);
   }
 
   /** The record that {@code attempt} of this notification is about to be made. */

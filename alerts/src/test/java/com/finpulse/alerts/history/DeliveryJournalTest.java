@@ -9,6 +9,7 @@ import com.finpulse.alerts.event.Severity;
 import com.finpulse.alerts.notify.IntentJournal;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.Target;
+import com.finpulse.alerts.testing.MockJournals;
 import com.finpulse.alerts.testing.TestAlerts;
 import com.finpulse.alerts.testing.TestNotifications;
 import com.finpulse.common.event.KeyKind;
@@ -21,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Intents committed before a send, fencing, and a broker that does not answer. */
@@ -33,14 +32,7 @@ class DeliveryJournalTest {
   private final List<MockProducer<String, byte[]>> producers = new ArrayList<>();
   private final List<String> lost = new ArrayList<>();
   private final DeliveryJournal journal =
-      new DeliveryJournal(
-          () -> {
-            MockProducer<String, byte[]> p =
-                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-            producers.add(p);
-            return p;
-          },
-          Clock.fixed(AT, ZoneOffset.UTC));
+      MockJournals.recording(producers, Clock.fixed(AT, ZoneOffset.UTC));
 
   {
     journal.onLost(lost::add);

@@ -74,20 +74,7 @@ class IntentRecoveryTest {
   }
 
   private static NotificationOutcome outcome(Notification n, DeliveryOutcome o) {
-    return new NotificationOutcome(
-        n.id(),
-        n.kind(),
-        n.subscription(),
-        n.target().channel(),
-        n.target().key(),
-        n.groupKey(),
-        n.notifiedAlerts(),
-        n.status(),
-        o,
-        1,
-        200,
-        null,
-        AT);
+    return n.outcome(o, 1, 200, null, AT);
   }
 
   /** An intent as the topic gives it back: serialized and read again. */

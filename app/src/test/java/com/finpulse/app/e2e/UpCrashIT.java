@@ -32,7 +32,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,11 +99,12 @@ class UpCrashIT {
       try {
         // 1. up until the first webhook of the spike, then kill -9.
         running.set(up("up-1", config, state, ports, work.resolve("up-1.log")));
-        awaitOrFail(
-            () -> killed.getCount() == 0,
-            FIRST_WEBHOOK_BUDGET,
-            running.get(),
-            "the first webhook of the spike");
+        running
+            .get()
+            .await(
+                () -> killed.getCount() == 0,
+                FIRST_WEBHOOK_BUDGET,
+                "the first webhook of the spike");
         assertThat(hooks.requests("/energy-desk")).hasSize(1);
         History before = atKill.get();
         assertThat(before).describedAs("the alerts topic was read at the kill").isNotNull();
@@ -115,8 +115,7 @@ class UpCrashIT {
         long restartedAt = System.nanoTime();
         running.set(up("up-2", config, state, ports, work.resolve("up-2.log")));
         ChildJvm second = running.get();
-        awaitOrFail(
-            () -> keyCount(hooks, firstKey) >= 2, RESEND_BUDGET, second, "the re-sent webhook");
+        second.await(() -> keyCount(hooks, firstKey) >= 2, RESEND_BUDGET, "the re-sent webhook");
         double resentAfter = (System.nanoTime() - restartedAt) / 1e9;
         assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false))
             .describedAs("the influxd the killed run left behind was ended by the restart")
@@ -335,29 +334,6 @@ class UpCrashIT {
         """
             .formatted(SPIKED_TOPIC, webhook));
     return dir;
-  }
-
-  private static void awaitOrFail(
-      BooleanSupplier condition, Duration budget, ChildJvm up, String what) throws Exception {
-    long deadline = System.nanoTime() + budget.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "no "
-                + what
-                + " within "
-                + budget.toSeconds()
-                + " s; end of the log:\n"
-                + up.logTail(40));
-      }
-      if (!up.isAlive()) {
-        TimeUnit.SECONDS.sleep(1); // a kill by the test itself completes the condition
-        if (!condition.getAsBoolean()) {
-          up.assertAlive();
-        }
-      }
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
   }
 
   /** Ends an influxd this test's stack left behind (only after a failure). */
