@@ -131,7 +131,26 @@ public final class DeliveryJournal implements IntentJournal, AutoCloseable {
     LOST
   }
 
-  private synchronized <T> Written write(String key, EventSerde<T> serde, T value) {
+  /**
+   * Writes one record in a transaction of its own; tells the listener, outside the lock, if lost.
+   */
+  private <T> Written write(String key, EventSerde<T> serde, T value) {
+    String[] lost = new String[1];
+    Written w;
+    synchronized (this) {
+      w = writeLocked(key, serde, value, lost);
+    }
+    if (lost[0] != null) {
+      try {
+        onLost.accept(lost[0]);
+      } catch (RuntimeException e) {
+        LOG.error("Stepping down from delivery failed", e);
+      }
+    }
+    return w;
+  }
+
+  private <T> Written writeLocked(String key, EventSerde<T> serde, T value, String[] lost) {
     Producer<String, byte[]> p = producer;
     if (p == null) {
       return Written.LOST;
@@ -146,30 +165,21 @@ public final class DeliveryJournal implements IntentJournal, AutoCloseable {
     } catch (ProducerFencedException
         | InvalidProducerEpochException
         | TransactionalIdAuthorizationException e) {
-      lose(
-          "another alerts instance has taken delivery over (" + e.getClass().getSimpleName() + ")");
-      return Written.LOST;
+      lost[0] =
+          "another alerts instance has taken delivery over (" + e.getClass().getSimpleName() + ")";
     } catch (KafkaException e) {
       try {
         p.abortTransaction();
         LOG.warn("Could not write a delivery record to {}: {}", Topics.ALERTS, e.getMessage());
         return Written.FAILED;
       } catch (ProducerFencedException | InvalidProducerEpochException x) {
-        lose("another alerts instance has taken delivery over");
+        lost[0] = "another alerts instance has taken delivery over";
       } catch (RuntimeException x) {
-        lose("the delivery records' producer failed: " + x.getMessage());
+        lost[0] = "the delivery records' producer failed: " + x.getMessage();
       }
-      return Written.LOST;
     }
-  }
-
-  private void lose(String why) {
     closeProducer();
-    try {
-      onLost.accept(why);
-    } catch (RuntimeException e) {
-      LOG.error("Stepping down from delivery failed", e);
-    }
+    return Written.LOST;
   }
 
   private void closeProducer() {
