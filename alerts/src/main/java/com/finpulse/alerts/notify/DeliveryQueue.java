@@ -278,17 +278,10 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
       int max = maxAttempts.getOrDefault(n.target().channel(), 1);
       switch (result.kind()) {
         case DELIVERED -> {
-          finished.put(n.id(), true);
-          lane.queue.pollFirst();
-          pending.decrementAndGet();
           recordLatency(n);
-          reports.add(
-              later(n, DeliveryOutcome.DELIVERED, head.attempts, result.httpStatus(), null));
+          reports.add(finish(lane, head, DeliveryOutcome.DELIVERED, result));
         }
         case PERMANENT -> {
-          finished.put(n.id(), true);
-          lane.queue.pollFirst();
-          pending.decrementAndGet();
           LOG.error(
               "Giving up on {} notification {} to {} for subscription {}: {} (dead letter)",
               n.kind().label(),
@@ -296,19 +289,10 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
               n.target().key(),
               n.subscription(),
               result.error());
-          reports.add(
-              later(
-                  n,
-                  DeliveryOutcome.DEAD_LETTER,
-                  head.attempts,
-                  result.httpStatus(),
-                  result.error()));
+          reports.add(finish(lane, head, DeliveryOutcome.DEAD_LETTER, result));
         }
         case RETRY -> {
           if (head.attempts >= max) {
-            finished.put(n.id(), true);
-            lane.queue.pollFirst();
-            pending.decrementAndGet();
             LOG.error(
                 "Giving up on {} notification {} to {} after {} attempts: {} (dead letter)",
                 n.kind().label(),
@@ -316,13 +300,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
                 n.target().key(),
                 head.attempts,
                 result.error());
-            reports.add(
-                later(
-                    n,
-                    DeliveryOutcome.DEAD_LETTER,
-                    head.attempts,
-                    result.httpStatus(),
-                    result.error()));
+            reports.add(finish(lane, head, DeliveryOutcome.DEAD_LETTER, result));
           } else {
             Duration wait = backoff.before(head.attempts);
             head.nextAttempt = clock.instant().plus(wait);
@@ -346,6 +324,23 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
       lane.inFlight = false;
       schedule(lane);
     }
+  }
+
+  /**
+   * Takes the lane's head off for good; returns its final report, to make once the queue's lock is
+   * released.
+   */
+  private Runnable finish(Lane lane, Pending head, DeliveryOutcome outcome, DeliveryResult result) {
+    Notification n = head.notification;
+    finished.put(n.id(), true);
+    lane.queue.pollFirst();
+    pending.decrementAndGet();
+    return later(
+        n,
+        outcome,
+        head.attempts,
+        result.httpStatus(),
+        outcome == DeliveryOutcome.DELIVERED ? null : result.error());
   }
 
   /** A report to make once the queue's lock is released. */

@@ -17,6 +17,7 @@ import com.finpulse.alerts.subscription.Subscription;
 import com.finpulse.alerts.subscription.SubscriptionRegistry;
 import com.finpulse.alerts.subscription.WebhookSpec;
 import com.finpulse.alerts.testing.TestAlerts;
+import com.finpulse.alerts.testing.TestSubscriptions;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.TrendWindow;
@@ -43,19 +44,12 @@ class IntentRecoveryTest {
   private final List<Notification> resubmitted = new ArrayList<>();
 
   private static Subscription desk() {
-    return new Subscription(
+    return TestSubscriptions.topics(
         "energy-desk",
         List.of("Energy | Oil"),
-        List.of(),
-        false,
-        List.of(),
-        Severity.WARNING,
-        null,
-        null,
         new Channels(
             List.of("desk@example.com"),
-            List.of(new WebhookSpec("https://hooks.example.com/desk", "0123456789abcdef", null))),
-        null);
+            List.of(new WebhookSpec("https://hooks.example.com/desk", "0123456789abcdef", null))));
   }
 
   private static Notification notification(Target target, Alert a) {

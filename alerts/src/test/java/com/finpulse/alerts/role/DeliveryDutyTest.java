@@ -29,6 +29,7 @@ import com.finpulse.alerts.subscription.SubscriptionRegistry;
 import com.finpulse.alerts.testing.MockJournals;
 import com.finpulse.alerts.testing.TestAlerts;
 import com.finpulse.alerts.testing.TestNotifications;
+import com.finpulse.alerts.testing.TestSubscriptions;
 import com.finpulse.common.config.ConfigLoader;
 import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.TrendWindow;
@@ -117,17 +118,8 @@ class DeliveryDutyTest {
   }
 
   private static Subscription desk() {
-    return new Subscription(
-        DESK,
-        List.of("Energy | Oil"),
-        List.of(),
-        false,
-        List.of(),
-        Severity.WARNING,
-        null,
-        null,
-        new Channels(List.of("desk@example.com"), List.of()),
-        null);
+    return TestSubscriptions.topics(
+        DESK, List.of("Energy | Oil"), new Channels(List.of("desk@example.com"), List.of()));
   }
 
   private static Notification notification(String key) {
