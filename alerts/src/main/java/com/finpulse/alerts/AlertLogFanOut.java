@@ -3,11 +3,13 @@ package com.finpulse.alerts;
 import com.finpulse.alerts.digest.DigestScheduler;
 import com.finpulse.alerts.event.Alert;
 import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.NotificationIntent;
 import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.AlertLogListener;
 import com.finpulse.alerts.history.ConsolePrinter;
 import com.finpulse.alerts.history.InfluxHistory;
+import com.finpulse.alerts.history.UnfinishedIntents;
 import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.alerts.route.Router;
 import com.finpulse.common.metrics.MeterNames;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Hands each record of the alerts topic to whoever needs it: every alert to the alert book and the
  * router (the replay too, so that both know what is open and what each target was told); live
  * alerts also to the log, the metrics, InfluxDB and the console; outcomes to the notification log,
- * the digests and the book. The router resumes once the replay is done.
+ * the digests and the book; intents and outcomes to the unfinished intents. Once the replay is done
+ * it says so ({@code onCaughtUp}): delivery may begin.
  */
 final class AlertLogFanOut implements AlertLogListener {
 
@@ -30,6 +33,8 @@ final class AlertLogFanOut implements AlertLogListener {
   private final AlertBook book;
   private final Router router;
   private final NotificationLog log;
+  private final UnfinishedIntents unfinished;
+  private final Runnable onCaughtUp;
   private final DigestScheduler digests;
   private final @Nullable InfluxHistory influx;
   private final @Nullable ConsolePrinter printer;
@@ -40,6 +45,8 @@ final class AlertLogFanOut implements AlertLogListener {
       AlertBook book,
       Router router,
       NotificationLog log,
+      UnfinishedIntents unfinished,
+      Runnable onCaughtUp,
       DigestScheduler digests,
       @Nullable InfluxHistory influx,
       @Nullable ConsolePrinter printer,
@@ -48,6 +55,8 @@ final class AlertLogFanOut implements AlertLogListener {
     this.book = book;
     this.router = router;
     this.log = log;
+    this.unfinished = unfinished;
+    this.onCaughtUp = onCaughtUp;
     this.digests = digests;
     this.influx = influx;
     this.printer = printer;
@@ -92,19 +101,26 @@ final class AlertLogFanOut implements AlertLogListener {
   @Override
   public void onOutcome(NotificationOutcome o, boolean live) {
     log.record(o);
+    unfinished.onOutcome(o);
     digests.remember(o);
     book.apply(o);
   }
 
   @Override
-  public void onCaughtUp(long alerts, long outcomes, long millis) {
+  public void onIntent(NotificationIntent intent, boolean live) {
+    unfinished.onIntent(intent);
+  }
+
+  @Override
+  public void onCaughtUp(long alerts, long deliveryRecords, long millis) {
     LOG.info(
-        "Alert history replayed: {} alert record(s), {} notification outcome(s) in {} ms;"
-            + " {} alert(s) open",
+        "Alert history replayed: {} alert record(s), {} delivery record(s) in {} ms;"
+            + " {} alert(s) open, {} notification(s) without a recorded outcome",
         alerts,
-        outcomes,
+        deliveryRecords,
         millis,
-        book.open().size());
-    router.resume();
+        book.open().size(),
+        unfinished.list().size());
+    onCaughtUp.run();
   }
 }

@@ -5,6 +5,7 @@ import com.finpulse.alerts.api.HistoryReads;
 import com.finpulse.alerts.api.ModelLoop;
 import com.finpulse.alerts.api.auth.ApiToken;
 import com.finpulse.alerts.config.AlertsConfig;
+import com.finpulse.alerts.config.StreamsSettings;
 import com.finpulse.alerts.detect.DetectionStreams;
 import com.finpulse.alerts.digest.DigestBuilder;
 import com.finpulse.alerts.digest.DigestScheduler;
@@ -16,14 +17,18 @@ import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.history.AlertLogReader;
 import com.finpulse.alerts.history.ArticleReader;
 import com.finpulse.alerts.history.ConsolePrinter;
+import com.finpulse.alerts.history.DeliveryJournal;
 import com.finpulse.alerts.history.InfluxHistory;
 import com.finpulse.alerts.history.OutcomeRecorder;
 import com.finpulse.alerts.history.TrendReader;
+import com.finpulse.alerts.history.UnfinishedIntents;
 import com.finpulse.alerts.models.ModelDesk;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.ChannelWarmUp;
 import com.finpulse.alerts.notify.DeliveryQueue;
 import com.finpulse.alerts.notify.OutcomeWaiters;
+import com.finpulse.alerts.role.DeliveryDuty;
+import com.finpulse.alerts.role.DeliveryRole;
 import com.finpulse.alerts.route.Inhibitor;
 import com.finpulse.alerts.route.NotificationLog;
 import com.finpulse.alerts.route.Router;
@@ -38,6 +43,7 @@ import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.lifecycle.ManagedService;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.registry.ModelRegistry;
+import com.finpulse.common.streams.StaticMemberId;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.TopicSpec;
 import com.finpulse.common.topic.Topics;
@@ -52,8 +58,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.Producer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +83,12 @@ public final class AlertsService implements ManagedService {
   private final boolean console;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
+  /** How long taking delivery up may take to read the alerts topic to its end. */
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+
   private SubscriptionRegistry registry;
+  private DeliveryDuty duty;
+  private DeliveryRole role;
   private Router router;
   private DeliveryQueue queue;
   private DetectionStreams detection;
@@ -192,11 +203,13 @@ public final class AlertsService implements ManagedService {
       influx.start();
     }
 
-    Producer<String, byte[]> producer = OutcomeRecorder.producer(config.kafka().clientProperties());
-    closeables.add(producer::close);
+    DeliveryJournal journal =
+        DeliveryJournal.kafka(config.kafka().clientProperties(), deliveryGroup(config), clock);
+    closeables.add(journal);
     NotificationLog log = new NotificationLog();
+    UnfinishedIntents unfinished = new UnfinishedIntents();
     OutcomeWaiters waiters = new OutcomeWaiters();
-    OutcomeRecorder recorder = new OutcomeRecorder(log, producer, influx);
+    OutcomeRecorder recorder = new OutcomeRecorder(log, journal, influx);
     queue =
         new DeliveryQueue(
             channels.byKind(),
@@ -205,6 +218,7 @@ public final class AlertsService implements ManagedService {
                 NotificationChannel.WEBHOOK, config.delivery().webhookMaxAttempts()),
             new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff()),
             config.delivery().threads(),
+            journal,
             (n, o) -> {
               recorder.onOutcome(n, o);
               waiters.onOutcome(n, o);
@@ -223,7 +237,6 @@ public final class AlertsService implements ManagedService {
             queue,
             clock,
             meters);
-    router.pause();
     registry.onChange(router::onSubscriptionsChanged);
 
     detection =
@@ -245,11 +258,49 @@ public final class AlertsService implements ManagedService {
             clock,
             meters);
     ConsolePrinter printer = console ? new ConsolePrinter(context.console(), meters) : null;
+    AtomicReference<AlertLogReader> readerRef = new AtomicReference<>();
+    duty =
+        new DeliveryDuty(
+            journal,
+            () -> readerRef.get().readToCommittedEnd(),
+            unfinished,
+            registry,
+            queue,
+            router,
+            recorder,
+            clock,
+            CATCH_UP_TIMEOUT,
+            meters);
+    StreamsSettings streams = config.streams();
+    role =
+        new DeliveryRole(
+            config.kafka().clientProperties(),
+            deliveryGroup(config),
+            streams.staticMembership()
+                ? StaticMemberId.of(
+                    streams.instanceId().isBlank() ? "" : streams.instanceId() + "-delivery",
+                    "alerts-delivery",
+                    context.stateDir())
+                : null,
+            config.delivery().sessionTimeout(),
+            duty);
     reader =
         new AlertLogReader(
             config.kafka().clientProperties(),
-            new AlertLogFanOut(book, router, log, digests, influx, printer, meters, clock));
+            new AlertLogFanOut(
+                book,
+                router,
+                log,
+                unfinished,
+                () -> role.start(),
+                digests,
+                influx,
+                printer,
+                meters,
+                clock));
+    readerRef.set(reader);
     closeables.add(reader);
+    closeables.add(role);
 
     FeedbackBook feedbackBook = new FeedbackBook();
     feedbackSink = new KafkaFeedbackSink(config.kafka().clientProperties(), feedbackBook);
@@ -261,7 +312,7 @@ public final class AlertsService implements ManagedService {
     reader.start();
     feedbackSink.start(Duration.ofSeconds(30));
     modelDesk.start(Duration.ofSeconds(30));
-    closeables.add(new AlertsTimers(router, digests, reader, detection));
+    closeables.add(new AlertsTimers(router, digests, reader, duty::active, detection));
 
     if (config.api().enabled()) {
       HistoryReads history =
@@ -318,6 +369,15 @@ public final class AlertsService implements ManagedService {
     return watcher::status;
   }
 
+  /**
+   * The consumer group that decides which instance delivers, and the {@code transactional.id} of
+   * the delivery records: the same for every instance of one deployment (one application id), so
+   * the instance taking delivery up fences its predecessor.
+   */
+  static String deliveryGroup(AlertsConfig config) {
+    return config.streams().applicationId() + "-delivery";
+  }
+
   private void ensureTopics() {
     short rf = (short) config.streams().replicationFactor();
     Set<String> needed =
@@ -325,6 +385,7 @@ public final class AlertsService implements ManagedService {
             Topics.SENTIMENT_TRENDS,
             Topics.NEWS_SCORED,
             Topics.ALERTS,
+            Topics.ALERTS_DELIVERY,
             Topics.NEWS_DLQ,
             Topics.LABELS_FEEDBACK,
             Topics.MODELS_SERVING,
@@ -347,8 +408,9 @@ public final class AlertsService implements ManagedService {
     return detection.refreshLag() == 0
         && reader.caughtUp()
         && reader.lag() == 0
-        && !router.hasUnflushedChanges()
-        && queue.pending() == 0;
+        && (duty.active()
+            ? !router.hasUnflushedChanges() && queue.pending() == 0
+            : role.standingBy());
   }
 
   @Override

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The alerts service's clocks: the router's group flush (every 100 ms) and the daily digests (every
- * 30 s, once the alert history has been read to its end, so a restart does not digest half a day)
+ * 30 s, once the alert history has been read to its end, so a restart does not digest half a day,
+ * and only on the instance that delivers, so a standby neither sends one nor takes one for sent)
  * and the detector's lag gauges (every 10 s).
  */
 final class AlertsTimers implements AutoCloseable {
@@ -31,7 +33,11 @@ final class AlertsTimers implements AutoCloseable {
           });
 
   AlertsTimers(
-      Router router, DigestScheduler digests, AlertLogReader reader, DetectionStreams detection) {
+      Router router,
+      DigestScheduler digests,
+      AlertLogReader reader,
+      BooleanSupplier delivering,
+      DetectionStreams detection) {
     ticks.scheduleWithFixedDelay(
         () -> guard("routing flush", router::flushDue),
         FLUSH_TICK.toMillis(),
@@ -39,7 +45,7 @@ final class AlertsTimers implements AutoCloseable {
         TimeUnit.MILLISECONDS);
     ticks.scheduleWithFixedDelay(
         () -> {
-          if (reader.caughtUp()) {
+          if (reader.caughtUp() && delivering.getAsBoolean()) {
             guard("daily digest", digests::runDue);
           }
         },

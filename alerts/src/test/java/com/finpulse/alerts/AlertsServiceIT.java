@@ -11,14 +11,13 @@ import com.finpulse.alerts.event.DeliveryOutcome;
 import com.finpulse.alerts.event.NotificationChannel;
 import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.notify.webhook.WebhookSigner;
+import com.finpulse.alerts.testing.TestTrends;
 import com.finpulse.alerts.testing.WebhookReceiver;
 import com.finpulse.common.event.ArticleIds;
-import com.finpulse.common.event.KeyKind;
 import com.finpulse.common.event.ScoredArticle;
 import com.finpulse.common.event.Sentiment;
 import com.finpulse.common.event.SentimentScores;
 import com.finpulse.common.event.TrendPoint;
-import com.finpulse.common.event.TrendWindow;
 import com.finpulse.common.lifecycle.ServiceContext;
 import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.common.serde.EventSerdes;
@@ -171,22 +170,7 @@ class AlertsServiceIT {
   }
 
   private void trend(Instant windowStart, long novel, long negative) {
-    TrendPoint p =
-        new TrendPoint(
-            KeyKind.TOPIC,
-            "earnings",
-            TrendWindow.ONE_MINUTE,
-            windowStart,
-            windowStart.plus(Duration.ofMinutes(1)),
-            negative,
-            novel - negative,
-            0,
-            novel,
-            -0.6 * negative / Math.max(1, novel),
-            (double) negative / Math.max(1, novel),
-            novel,
-            negative,
-            Instant.now());
+    TrendPoint p = TestTrends.topicMinute("earnings", windowStart, novel, negative);
     send(
         Topics.SENTIMENT_TRENDS,
         p.recordKey(),

@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param allowedPrivateNetworks CIDRs webhooks may target although private, loopback, link-local or
  *     unique-local
+ * @param sessionTimeout how long the delivery group waits for a silent instance before another
+ *     takes delivery over: a dead instance's notifications resume after about this long
  */
 public record DeliverySettings(
     Duration initialBackoff,
@@ -19,8 +21,14 @@ public record DeliverySettings(
     int webhookMaxAttempts,
     Duration webhookTimeout,
     List<String> allowedPrivateNetworks,
-    int threads)
+    int threads,
+    Duration sessionTimeout)
     implements Validated {
+
+  /** The broker's default bounds of a group member's session timeout. */
+  public static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(6);
+
+  public static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
 
   public DeliverySettings {
     allowedPrivateNetworks =
@@ -46,6 +54,13 @@ public record DeliverySettings(
         "webhook_timeout",
         "must be positive");
     v.check(threads >= 1 && threads <= 64, "threads", "must be in [1, 64]");
+    v.check(
+        sessionTimeout.compareTo(MIN_SESSION_TIMEOUT) >= 0
+            && sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) <= 0,
+        "session_timeout",
+        "must be between 6s and 30m (the broker's group.min/max.session.timeout.ms), got "
+            + sessionTimeout.toMillis()
+            + " ms");
     for (int i = 0; i < allowedPrivateNetworks.size(); i++) {
       try {
         NetworkRange.parse(allowedPrivateNetworks.get(i));

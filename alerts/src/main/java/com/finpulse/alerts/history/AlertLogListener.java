@@ -1,6 +1,7 @@
 package com.finpulse.alerts.history;
 
 import com.finpulse.alerts.event.Alert;
+import com.finpulse.alerts.event.NotificationIntent;
 import com.finpulse.alerts.event.NotificationOutcome;
 
 /** Receives the records of the alerts topic, first the replay of its history, then live. */
@@ -13,6 +14,13 @@ public interface AlertLogListener {
 
   void onOutcome(NotificationOutcome outcome, boolean live);
 
-  /** The replay reached the end of the topic as it was at start; what follows is live. */
-  void onCaughtUp(long alerts, long outcomes, long millis);
+  /** A notification about to be sent (its outcome follows unless the sender died). */
+  void onIntent(NotificationIntent intent, boolean live);
+
+  /**
+   * The replay reached the end of the topic as it was at start; what follows is live.
+   *
+   * @param deliveryRecords notification intents and outcomes replayed
+   */
+  void onCaughtUp(long alerts, long deliveryRecords, long millis);
 }

@@ -5,6 +5,7 @@ import com.finpulse.common.serde.HeaderNames;
 import com.finpulse.common.topic.TopicFollower;
 import com.finpulse.common.topic.Topics;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,19 +15,21 @@ import org.slf4j.LoggerFactory;
  * the notification log, the open alerts and the routing groups), then live. Committed records only
  * (the detector writes transactionally). No consumer group: every start replays, which is what
  * makes the notification log durable without a store of its own; the topic holds rare events, so a
- * year of them replays in seconds. Alerts and notification outcomes are told apart by the {@code
- * finpulse.schema} header.
+ * year of them replays in seconds. Alerts, notification intents and outcomes are told apart by the
+ * {@code finpulse.schema} header.
  */
 public final class AlertLogReader implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertLogReader.class);
   private static final String ALERT = "Alert";
   private static final String OUTCOME = "NotificationOutcome";
+  private static final String INTENT = "NotificationIntent";
 
   private final AlertLogListener listener;
   private final TopicFollower follower;
   private long alerts;
   private long outcomes;
+  private long intents;
   private final long started = System.nanoTime();
 
   public AlertLogReader(Map<String, Object> kafkaClientProperties, AlertLogListener listener) {
@@ -44,7 +47,8 @@ public final class AlertLogReader implements AutoCloseable {
 
               @Override
               public void caughtUp() {
-                listener.onCaughtUp(alerts, outcomes, (System.nanoTime() - started) / 1_000_000);
+                listener.onCaughtUp(
+                    alerts, outcomes + intents, (System.nanoTime() - started) / 1_000_000);
               }
             });
   }
@@ -58,6 +62,9 @@ public final class AlertLogReader implements AutoCloseable {
     } else if (OUTCOME.equals(type)) {
       listener.onOutcome(AlertSerdes.notificationOutcome().read(r.value()), live);
       outcomes++;
+    } else if (INTENT.equals(type)) {
+      listener.onIntent(AlertSerdes.notificationIntent().read(r.value()), live);
+      intents++;
     } else {
       LOG.debug("Skipping record {}@{} of type {}", r.partition(), r.offset(), type);
     }
@@ -69,6 +76,13 @@ public final class AlertLogReader implements AutoCloseable {
 
   public boolean caughtUp() {
     return follower.caughtUp();
+  }
+
+  /**
+   * Completes once everything committed on the alerts topic by now has been handed to the listener.
+   */
+  public CompletableFuture<Void> readToCommittedEnd() {
+    return follower.readToCommittedEnd();
   }
 
   /** Records behind the end of the alerts topic; -1 before the first check. */

@@ -1,63 +1,51 @@
 package com.finpulse.alerts.history;
 
-import com.finpulse.alerts.event.AlertSerdes;
 import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.event.NotifiedAlert;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.OutcomeListener;
 import com.finpulse.alerts.route.NotificationLog;
-import com.finpulse.common.topic.ReliableProducer;
 import com.finpulse.common.topic.Topics;
-import java.util.Map;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records every delivery outcome: into the notification log at once (the router's memory), to the
- * alerts topic (the durable history the log is rebuilt from), and to InfluxDB.
+ * alerts topic through the {@link DeliveryJournal} (the durable history the log is rebuilt from),
+ * and to InfluxDB.
  */
 public final class OutcomeRecorder implements OutcomeListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutcomeRecorder.class);
 
   private final NotificationLog log;
-  private final Producer<String, byte[]> producer;
+  private final DeliveryJournal journal;
   private final @Nullable InfluxHistory influx;
 
   public OutcomeRecorder(
-      NotificationLog log, Producer<String, byte[]> producer, @Nullable InfluxHistory influx) {
+      NotificationLog log, DeliveryJournal journal, @Nullable InfluxHistory influx) {
     this.log = log;
-    this.producer = producer;
+    this.journal = journal;
     this.influx = influx;
-  }
-
-  /** The idempotent producer that writes outcomes to the alerts topic. */
-  public static Producer<String, byte[]> producer(Map<String, Object> kafkaClient) {
-    return ReliableProducer.create(kafkaClient, "finpulse-alerts-outcomes");
   }
 
   @Override
   public void onOutcome(Notification n, NotificationOutcome o) {
+    record(o);
+  }
+
+  /** Records {@code o} in the log, on the topic and in InfluxDB. */
+  public void record(NotificationOutcome o) {
     log.record(o);
-    String key = o.alerts().isEmpty() ? o.notificationId() : o.alerts().get(0).alertId();
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ALERTS, key, null);
-    byte[] value = AlertSerdes.notificationOutcome().serialize(Topics.ALERTS, record.headers(), o);
-    producer.send(
-        new ProducerRecord<>(Topics.ALERTS, null, key, value, record.headers()),
-        (meta, e) -> {
-          if (e != null) {
-            LOG.error(
-                "Could not record the {} outcome of notification {} on {} ({}); after a restart"
-                    + " it may be sent again",
-                o.outcome().label(),
-                o.notificationId(),
-                Topics.ALERTS,
-                e.getMessage());
-          }
-        });
+    if (!journal.record(o)) {
+      LOG.error(
+          "Could not record the {} outcome of notification {} on {}; the instance that delivers"
+              + " next sends it again (same idempotency key)",
+          o.outcome().label(),
+          o.notificationId(),
+          Topics.ALERTS);
+    }
     if (influx != null) {
       influx.notification(o);
     }

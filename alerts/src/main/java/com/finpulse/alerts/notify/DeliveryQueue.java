@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,9 +39,14 @@ import org.slf4j.LoggerFactory;
  *       retries.
  *   <li>Retries: exponential backoff with jitter ({@link Backoff}) up to the channel's maximum
  *       attempts, then a dead letter. Permanent failures dead-letter at once.
+ *   <li>Intent first: before every attempt the {@link IntentJournal} records that it is about to be
+ *       made; nothing is sent unless that record was acknowledged. When the journal cannot record
+ *       it, the attempt waits (it is not counted); when it says this instance no longer delivers,
+ *       the queue {@linkplain #suspend() suspends}.
  * </ul>
  *
- * Every attempt's outcome goes to the {@link OutcomeListener}.
+ * Every attempt's outcome goes to the {@link OutcomeListener}, outside the queue's lock (recording
+ * it may wait for the broker); a lane's next attempt waits until it is recorded.
  */
 public final class DeliveryQueue implements Dispatcher, AutoCloseable {
 
@@ -66,6 +73,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
   private final Map<NotificationChannel, Channel> channels;
   private final Map<NotificationChannel, Integer> maxAttempts;
   private final Backoff backoff;
+  private final IntentJournal journal;
   private final OutcomeListener listener;
   private final Clock clock;
   private final MeterRegistry meters;
@@ -88,18 +96,21 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
 
   private final AtomicInteger pending = new AtomicInteger();
   private boolean closed;
+  private boolean suspended;
 
   public DeliveryQueue(
       Map<NotificationChannel, Channel> channels,
       Map<NotificationChannel, Integer> maxAttempts,
       Backoff backoff,
       int threads,
+      IntentJournal journal,
       OutcomeListener listener,
       Clock clock,
       MeterRegistry meters) {
     this.channels = Map.copyOf(channels);
     this.maxAttempts = Map.copyOf(maxAttempts);
     this.backoff = backoff;
+    this.journal = journal;
     this.listener = listener;
     this.clock = clock;
     this.meters = meters;
@@ -120,18 +131,65 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
     return pending.get();
   }
 
+  /** Whether this queue delivers: false once {@linkplain #suspend() suspended}. */
+  public synchronized boolean delivering() {
+    return !suspended && !closed;
+  }
+
+  /**
+   * Stops delivering: this instance is no longer the one that delivers. What is queued is dropped
+   * without an outcome; the instance that delivers now sends it again from its intent, or its
+   * router notifies it anew. An attempt in flight finishes and is recorded.
+   */
+  public synchronized void suspend() {
+    if (!suspended && pending.get() > 0) {
+      LOG.info(
+          "Delivery suspended with {} notification(s) queued; the delivering instance sends them",
+          pending.get());
+    }
+    suspended = true;
+    for (Lane lane : lanes.values()) {
+      int keep = lane.inFlight && !lane.queue.isEmpty() ? 1 : 0;
+      while (lane.queue.size() > keep) {
+        lane.queue.pollLast();
+        pending.decrementAndGet();
+      }
+    }
+  }
+
+  /** Delivers again after {@link #suspend()}. */
+  public synchronized void resume() {
+    suspended = false;
+    lanes.values().forEach(this::schedule);
+  }
+
   @Override
-  public synchronized void submit(Notification n) {
+  public void submit(Notification n) {
+    Runnable superseded = enqueue(n);
+    if (superseded != null) {
+      superseded.run();
+    }
+  }
+
+  /** Queues {@code n}; returns the report of the notification it replaced, if any. */
+  private synchronized @Nullable Runnable enqueue(Notification n) {
     if (closed) {
       LOG.warn(
           "Delivery queue closed; notification {} for {} not queued", n.id(), n.target().key());
-      return;
+      return null;
+    }
+    if (suspended) {
+      LOG.debug(
+          "Standby: notification {} for {} left to the delivering instance",
+          n.id(),
+          n.target().key());
+      return null;
     }
     if (!channels.containsKey(n.target().channel())) {
       throw new IllegalStateException("no channel for " + n.target().channel());
     }
     if (finished.containsKey(n.id())) {
-      return; // delivered (or given up) a moment ago
+      return null; // delivered (or given up) a moment ago
     }
     Lane lane = lanes.computeIfAbsent(laneKey(n), k -> new Lane());
     boolean first = true;
@@ -140,21 +198,23 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
       boolean inFlight = first && lane.inFlight;
       first = false;
       if (p.notification.id().equals(n.id())) {
-        return; // already queued: the router re-submits while a delivery is being retried
+        return null; // already queued: the router re-submits while a delivery is being retried
       }
       if (!inFlight
           && n.kind() == NotificationKind.ALERT
           && n.groupKey() != null
           && n.groupKey().equals(p.notification.groupKey())) {
         Notification old = p.notification;
+        int attempts = p.attempts;
         p.notification = n;
-        report(old, DeliveryOutcome.SUPERSEDED, p.attempts, null, "replaced by " + n.id());
-        return;
+        return () ->
+            report(old, DeliveryOutcome.SUPERSEDED, attempts, null, "replaced by " + n.id());
       }
     }
     lane.queue.addLast(new Pending(n, clock.instant()));
     pending.incrementAndGet();
     schedule(lane);
+    return null;
   }
 
   private static String laneKey(Notification n) {
@@ -162,7 +222,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
   }
 
   private void schedule(Lane lane) {
-    if (lane.inFlight || lane.scheduled || lane.queue.isEmpty() || closed) {
+    if (lane.inFlight || lane.scheduled || lane.queue.isEmpty() || closed || suspended) {
       return;
     }
     long delay =
@@ -177,13 +237,34 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
     synchronized (this) {
       lane.scheduled = false;
       head = lane.queue.peekFirst();
-      if (head == null || closed) {
+      if (head == null || closed || suspended) {
         return;
       }
       lane.inFlight = true;
       head.attempts++;
     }
     Notification n = head.notification;
+    IntentJournal.Permit permit = journal.beforeSend(n, head.attempts);
+    switch (permit) {
+      case SEND -> {}
+      case WAIT -> {
+        synchronized (this) {
+          head.attempts--;
+          head.nextAttempt = clock.instant().plus(backoff.before(1));
+          lane.inFlight = false;
+          schedule(lane);
+        }
+        return;
+      }
+      case STOP -> {
+        synchronized (this) {
+          head.attempts--;
+          lane.inFlight = false;
+        }
+        suspend();
+        return;
+      }
+    }
     DeliveryResult result;
     try {
       result = channels.get(n.target().channel()).deliver(n, head.attempts);
@@ -192,21 +273,15 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
       result = DeliveryResult.retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
       LOG.error("Channel {} threw while delivering {}", n.target().channel().label(), n.id(), e);
     }
+    List<Runnable> reports = new ArrayList<>(1);
     synchronized (this) {
-      lane.inFlight = false;
       int max = maxAttempts.getOrDefault(n.target().channel(), 1);
       switch (result.kind()) {
         case DELIVERED -> {
-          finished.put(n.id(), true);
-          lane.queue.pollFirst();
-          pending.decrementAndGet();
           recordLatency(n);
-          report(n, DeliveryOutcome.DELIVERED, head.attempts, result.httpStatus(), null);
+          reports.add(finish(lane, head, DeliveryOutcome.DELIVERED, result));
         }
         case PERMANENT -> {
-          finished.put(n.id(), true);
-          lane.queue.pollFirst();
-          pending.decrementAndGet();
           LOG.error(
               "Giving up on {} notification {} to {} for subscription {}: {} (dead letter)",
               n.kind().label(),
@@ -214,14 +289,10 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
               n.target().key(),
               n.subscription(),
               result.error());
-          report(
-              n, DeliveryOutcome.DEAD_LETTER, head.attempts, result.httpStatus(), result.error());
+          reports.add(finish(lane, head, DeliveryOutcome.DEAD_LETTER, result));
         }
         case RETRY -> {
           if (head.attempts >= max) {
-            finished.put(n.id(), true);
-            lane.queue.pollFirst();
-            pending.decrementAndGet();
             LOG.error(
                 "Giving up on {} notification {} to {} after {} attempts: {} (dead letter)",
                 n.kind().label(),
@@ -229,8 +300,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
                 n.target().key(),
                 head.attempts,
                 result.error());
-            report(
-                n, DeliveryOutcome.DEAD_LETTER, head.attempts, result.httpStatus(), result.error());
+            reports.add(finish(lane, head, DeliveryOutcome.DEAD_LETTER, result));
           } else {
             Duration wait = backoff.before(head.attempts);
             head.nextAttempt = clock.instant().plus(wait);
@@ -242,12 +312,45 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
                 max,
                 result.error(),
                 wait.toMillis());
-            report(n, DeliveryOutcome.FAILED, head.attempts, result.httpStatus(), result.error());
+            reports.add(
+                later(
+                    n, DeliveryOutcome.FAILED, head.attempts, result.httpStatus(), result.error()));
           }
         }
       }
+    }
+    reports.forEach(Runnable::run);
+    synchronized (this) {
+      lane.inFlight = false;
       schedule(lane);
     }
+  }
+
+  /**
+   * Takes the lane's head off for good; returns its final report, to make once the queue's lock is
+   * released.
+   */
+  private Runnable finish(Lane lane, Pending head, DeliveryOutcome outcome, DeliveryResult result) {
+    Notification n = head.notification;
+    finished.put(n.id(), true);
+    lane.queue.pollFirst();
+    pending.decrementAndGet();
+    return later(
+        n,
+        outcome,
+        head.attempts,
+        result.httpStatus(),
+        outcome == DeliveryOutcome.DELIVERED ? null : result.error());
+  }
+
+  /** A report to make once the queue's lock is released. */
+  private Runnable later(
+      Notification n,
+      DeliveryOutcome outcome,
+      int attempts,
+      @Nullable Integer httpStatus,
+      @Nullable String error) {
+    return () -> report(n, outcome, attempts, httpStatus, error);
   }
 
   private void report(
@@ -264,21 +367,7 @@ public final class DeliveryQueue implements Dispatcher, AutoCloseable {
             "outcome",
             outcome.label())
         .increment();
-    NotificationOutcome o =
-        new NotificationOutcome(
-            n.id(),
-            n.kind(),
-            n.subscription(),
-            n.target().channel(),
-            n.target().key(),
-            n.groupKey(),
-            n.notifiedAlerts(),
-            n.kind() == NotificationKind.DIGEST ? null : n.status(),
-            outcome,
-            attempts,
-            httpStatus,
-            error,
-            clock.instant());
+    NotificationOutcome o = n.outcome(outcome, attempts, httpStatus, error, clock.instant());
     try {
       listener.onOutcome(n, o);
     } catch (RuntimeException e) {

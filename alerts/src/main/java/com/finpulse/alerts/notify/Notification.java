@@ -3,7 +3,10 @@ package com.finpulse.alerts.notify;
 import com.finpulse.alerts.detect.AlertIds;
 import com.finpulse.alerts.digest.DigestReport;
 import com.finpulse.alerts.event.AlertStatus;
+import com.finpulse.alerts.event.DeliveryOutcome;
+import com.finpulse.alerts.event.NotificationIntent;
 import com.finpulse.alerts.event.NotificationKind;
+import com.finpulse.alerts.event.NotificationOutcome;
 import com.finpulse.alerts.event.NotifiedAlert;
 import java.time.Instant;
 import java.util.Comparator;
@@ -48,6 +51,70 @@ public record Notification(
     return alerts.stream()
         .map(i -> new NotifiedAlert(i.alert().id(), i.alert().status(), i.severity()))
         .toList();
+  }
+
+  /** The record of what became of this notification (a digest's has no status). */
+  public NotificationOutcome outcome(
+      DeliveryOutcome outcome,
+      int attempts,
+      @Nullable Integer httpStatus,
+      @Nullable String error,
+      Instant at) {
+    return new NotificationOutcome(
+        id,
+        kind,
+        subscription,
+        target.channel(),
+        target.key(),
+        groupKey,
+        notifiedAlerts(),
+        kind == NotificationKind.DIGEST ? null : status,
+        outcome,
+        attempts,
+        httpStatus,
+        error,
+        at);
+  }
+
+  /** The record that {@code attempt} of this notification is about to be made. */
+  public NotificationIntent intent(int attempt, Instant at) {
+    return new NotificationIntent(
+        id,
+        kind,
+        subscription,
+        target.channel(),
+        target.key(),
+        groupKey,
+        status,
+        alerts.stream()
+            .map(i -> new NotificationIntent.IntendedAlert(i.alert(), i.severity()))
+            .toList(),
+        digest,
+        createdAt,
+        attempt,
+        at);
+  }
+
+  /**
+   * The notification an intent recorded, to send again: the same id, content and creation time.
+   *
+   * @param target the intent's target, as the subscription defines it now (with its secrets)
+   */
+  public static Notification of(NotificationIntent intent, Target target) {
+    if (!target.key().equals(intent.target()) || target.channel() != intent.channel()) {
+      throw new IllegalArgumentException(
+          "target " + target.key() + " is not the intent's " + intent.target());
+    }
+    return new Notification(
+        intent.notificationId(),
+        intent.kind(),
+        intent.subscription(),
+        target,
+        intent.groupKey(),
+        intent.status(),
+        intent.alerts().stream().map(a -> new NotifiedItem(a.alert(), a.severity())).toList(),
+        intent.digest(),
+        intent.createdAt());
   }
 
   /**

@@ -13,6 +13,7 @@ import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.DeliveryQueue;
 import com.finpulse.alerts.notify.DeliveryResult;
+import com.finpulse.alerts.notify.IntentJournal;
 import com.finpulse.alerts.notify.OutcomeWaiters;
 import com.finpulse.alerts.notify.webhook.AlertmanagerPayload;
 import com.finpulse.alerts.notify.webhook.NetworkRange;
@@ -103,6 +104,7 @@ class ApiSecurityTest {
             Map.of(NotificationChannel.EMAIL, 1, NotificationChannel.WEBHOOK, 1),
             new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)),
             2,
+            (n, attempt) -> IntentJournal.Permit.SEND,
             waiters,
             Clock.systemUTC(),
             new SimpleMeterRegistry());

@@ -12,6 +12,7 @@ import com.finpulse.alerts.history.AlertBook;
 import com.finpulse.alerts.notify.Backoff;
 import com.finpulse.alerts.notify.DeliveryQueue;
 import com.finpulse.alerts.notify.DeliveryResult;
+import com.finpulse.alerts.notify.IntentJournal;
 import com.finpulse.alerts.notify.Notification;
 import com.finpulse.alerts.notify.OutcomeWaiters;
 import com.finpulse.alerts.route.SilenceStore;
@@ -90,6 +91,7 @@ class ApiServerTest {
             Map.of(NotificationChannel.EMAIL, 3, NotificationChannel.WEBHOOK, 3),
             new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)),
             2,
+            (n, attempt) -> IntentJournal.Permit.SEND,
             waiters,
             Clock.systemUTC(),
             new SimpleMeterRegistry());

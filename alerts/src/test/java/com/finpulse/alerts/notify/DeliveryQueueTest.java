@@ -16,8 +16,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,12 @@ class DeliveryQueueTest {
   private final List<NotificationOutcome> outcomes = new CopyOnWriteArrayList<>();
   private final AtomicInteger failuresLeft = new AtomicInteger();
 
+  /** What happened, in order: {@code intent:<id>:<attempt>} and {@code send:<id>}. */
+  private final List<String> journal = new CopyOnWriteArrayList<>();
+
+  /** The journal's answers to come; SEND once they are used up. */
+  private final Deque<IntentJournal.Permit> permits = new ConcurrentLinkedDeque<>();
+
   private DeliveryQueue queue() {
     return queue(Duration.ofMillis(150));
   }
@@ -37,6 +45,7 @@ class DeliveryQueueTest {
   private DeliveryQueue queue(Duration backoff) {
     Channel scripted =
         (n, attempt) -> {
+          journal.add("send:" + n.id());
           if (failuresLeft.getAndDecrement() > 0) {
             return DeliveryResult.retry(null, "server down");
           }
@@ -48,6 +57,14 @@ class DeliveryQueueTest {
         Map.of(NotificationChannel.EMAIL, 50),
         new Backoff(backoff, backoff),
         4,
+        (n, attempt) -> {
+          IntentJournal.Permit p = permits.poll();
+          p = p == null ? IntentJournal.Permit.SEND : p;
+          if (p == IntentJournal.Permit.SEND) {
+            journal.add("intent:" + n.id() + ":" + attempt);
+          }
+          return p;
+        },
         (n, o) -> outcomes.add(o),
         Clock.systemUTC(),
         new SimpleMeterRegistry());
@@ -106,6 +123,83 @@ class DeliveryQueueTest {
           .filteredOn(o -> o.notificationId().equals(firing.id()))
           .extracting(NotificationOutcome::outcome)
           .containsExactly(DeliveryOutcome.FAILED, DeliveryOutcome.SUPERSEDED);
+    }
+  }
+
+  @Test
+  void everyAttemptIsSentOnlyAfterItsIntentWasRecorded() throws Exception {
+    Target desk = new Target.Email("desk@example.com");
+    Alert a =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.7, AT);
+    failuresLeft.set(2);
+    try (DeliveryQueue q = queue(Duration.ofMillis(20))) {
+      Notification n = TestNotifications.alert("credit", desk, a);
+      q.submit(n);
+      waitUntil(() -> !delivered.isEmpty());
+      String id = n.id();
+      assertThat(journal)
+          .containsExactly(
+              "intent:" + id + ":1",
+              "send:" + id,
+              "intent:" + id + ":2",
+              "send:" + id,
+              "intent:" + id + ":3",
+              "send:" + id);
+    }
+  }
+
+  @Test
+  void anAttemptWhoseIntentCannotBeRecordedWaitsAndIsNotCounted() throws Exception {
+    Target desk = new Target.Email("desk@example.com");
+    Alert a =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.7, AT);
+    permits.add(IntentJournal.Permit.WAIT);
+    permits.add(IntentJournal.Permit.WAIT);
+    try (DeliveryQueue q = queue(Duration.ofMillis(20))) {
+      Notification n = TestNotifications.alert("credit", desk, a);
+      q.submit(n);
+      waitUntil(() -> !outcomes.isEmpty());
+      assertThat(journal).containsExactly("intent:" + n.id() + ":1", "send:" + n.id());
+      assertThat(outcomes).extracting(NotificationOutcome::attempts).containsExactly(1);
+      assertThat(outcomes)
+          .extracting(NotificationOutcome::outcome)
+          .containsExactly(DeliveryOutcome.DELIVERED);
+    }
+  }
+
+  @Test
+  void aQueueTheJournalStopsSendsNothingAndLeavesItsNotificationsToTheNextDeliverer()
+      throws Exception {
+    Target desk = new Target.Email("desk@example.com");
+    Alert banking =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "banking", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.7, AT);
+    Alert energy =
+        TestAlerts.firing(
+            KeyKind.TOPIC, "energy", TrendWindow.ONE_MINUTE, Severity.WARNING, 0.7, AT);
+    permits.add(IntentJournal.Permit.STOP);
+    try (DeliveryQueue q = queue(Duration.ofMillis(20))) {
+      q.submit(TestNotifications.alert("credit", desk, banking));
+      q.submit(TestNotifications.alert("credit", desk, energy));
+      waitUntil(() -> !q.delivering());
+      Thread.sleep(200);
+      assertThat(q.delivering()).isFalse();
+      assertThat(q.pending()).isZero();
+      assertThat(journal).isEmpty();
+      assertThat(outcomes).isEmpty();
+
+      q.submit(TestNotifications.alert("credit", desk, energy)); // on standby: left alone
+      q.resume();
+      Thread.sleep(200);
+      assertThat(delivered).isEmpty();
+
+      Notification later =
+          TestNotifications.alert("credit", desk, TestAlerts.resolved(energy, AT.plusSeconds(60)));
+      q.submit(later);
+      waitUntil(() -> !delivered.isEmpty());
+      assertThat(delivered).containsExactly(later);
     }
   }
 }

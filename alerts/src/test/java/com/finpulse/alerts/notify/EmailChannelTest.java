@@ -133,6 +133,7 @@ class EmailChannelTest {
             Map.of(NotificationChannel.EMAIL, 100),
             new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
             2,
+            (notification, attempt) -> IntentJournal.Permit.SEND,
             (notification, o) -> outcomes.add(o),
             Clock.systemUTC(),
             new SimpleMeterRegistry())) {

@@ -80,6 +80,7 @@ class WebhookChannelTest {
         Map.of(NotificationChannel.WEBHOOK, maxAttempts),
         new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)),
         2,
+        (n, attempt) -> IntentJournal.Permit.SEND,
         (n, o) -> outcomes.add(o),
         Clock.systemUTC(),
         new SimpleMeterRegistry());

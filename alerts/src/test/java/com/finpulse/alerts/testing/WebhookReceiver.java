@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A webhook receiver on 127.0.0.1 (JDK HttpServer) that records every request, answers with the
@@ -42,6 +44,8 @@ public final class WebhookReceiver implements AutoCloseable {
   private final Set<String> processedKeys = ConcurrentHashMap.newKeySet();
   private final BlockingQueue<Request> processed = new LinkedBlockingQueue<>();
   private volatile long delayMillis;
+  private final List<Request> all = new CopyOnWriteArrayList<>();
+  private volatile Consumer<Request> beforeAnswer = r -> {};
 
   public WebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,6 +64,7 @@ public final class WebhookReceiver implements AutoCloseable {
                   body,
                   System.nanoTime());
           requests.add(r);
+          all.add(r);
           // Processes before answering: a 500 below stands for "processed, then the answer was
           // lost", which the idempotency key makes harmless.
           String key = r.header("Idempotency-Key");
@@ -73,6 +78,7 @@ public final class WebhookReceiver implements AutoCloseable {
           if (status >= 300 && status < 400) {
             exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
           }
+          beforeAnswer.accept(r);
           try {
             Thread.sleep(delayMillis);
           } catch (InterruptedException e) {
@@ -82,6 +88,16 @@ public final class WebhookReceiver implements AutoCloseable {
           exchange.close();
         });
     server.start();
+  }
+
+  /** Runs {@code hook} on every request once it is recorded and processed, before the answer. */
+  public void beforeAnswer(Consumer<Request> hook) {
+    beforeAnswer = hook;
+  }
+
+  /** Every request so far, in arrival order (whatever {@link #next} has taken). */
+  public List<Request> all() {
+    return List.copyOf(all);
   }
 
   /** The next answers, in order; afterwards 200. */

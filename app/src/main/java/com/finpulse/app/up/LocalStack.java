@@ -49,8 +49,10 @@ final class LocalStack implements AutoCloseable {
       influxd =
           new InfluxdServer(
               stateDir.resolve("influxdb"),
-              LocalEndpoints.INFLUX_HTTP_PORT,
-              LocalEndpoints.INFLUX_RPC_PORT);
+              LocalEndpoints.port(
+                  env, LocalEndpoints.ENV_INFLUX_PORT, LocalEndpoints.INFLUX_HTTP_PORT),
+              LocalEndpoints.port(
+                  env, LocalEndpoints.ENV_INFLUX_RPC_PORT, LocalEndpoints.INFLUX_RPC_PORT));
       influxUrl = influxd.url();
       InfluxdServer server = influxd;
       influxStarted =
@@ -76,8 +78,11 @@ final class LocalStack implements AutoCloseable {
       broker =
           new KafkaBroker(
               stateDir.resolve("kafka"),
-              LocalEndpoints.KAFKA_PORT,
-              LocalEndpoints.KAFKA_CONTROLLER_PORT);
+              LocalEndpoints.port(env, LocalEndpoints.ENV_KAFKA_PORT, LocalEndpoints.KAFKA_PORT),
+              LocalEndpoints.port(
+                  env,
+                  LocalEndpoints.ENV_KAFKA_CONTROLLER_PORT,
+                  LocalEndpoints.KAFKA_CONTROLLER_PORT));
       try {
         broker.start();
       } catch (IOException | RuntimeException e) {
@@ -110,18 +115,27 @@ final class LocalStack implements AutoCloseable {
 
   /**
    * The environment the services will see once the stack is up, known before anything starts (the
-   * embedded servers listen on fixed ports): for checking their configuration first.
+   * embedded servers listen on fixed ports, or those the environment names): for checking their
+   * configuration first.
    */
   static Map<String, String> plannedServiceEnv(Map<String, String> env) {
     Map<String, String> out = new HashMap<>(env);
     String kafka = env.get(LocalEndpoints.ENV_KAFKA_BOOTSTRAP);
     out.put(
         LocalEndpoints.ENV_KAFKA_BOOTSTRAP,
-        kafka == null || kafka.isBlank() ? LocalEndpoints.KAFKA_BOOTSTRAP : kafka.trim());
+        kafka == null || kafka.isBlank()
+            ? LocalEndpoints.KAFKA_HOST
+                + ":"
+                + LocalEndpoints.port(env, LocalEndpoints.ENV_KAFKA_PORT, LocalEndpoints.KAFKA_PORT)
+            : kafka.trim());
     String influx = env.get(LocalEndpoints.ENV_INFLUX_URL);
     out.put(
         LocalEndpoints.ENV_INFLUX_URL,
-        influx == null || influx.isBlank() ? LocalEndpoints.INFLUX_URL : influx.trim());
+        influx == null || influx.isBlank()
+            ? "http://127.0.0.1:"
+                + LocalEndpoints.port(
+                    env, LocalEndpoints.ENV_INFLUX_PORT, LocalEndpoints.INFLUX_HTTP_PORT)
+            : influx.trim());
     return out;
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /** A webhook endpoint on loopback that records every request and answers with a fixed status. */
 final class WebhookReceiver implements AutoCloseable {
@@ -33,6 +34,14 @@ final class WebhookReceiver implements AutoCloseable {
    * @param statusByPath the answer for each path; every other path gets 404
    */
   WebhookReceiver(Map<String, Integer> statusByPath) throws IOException {
+    this(statusByPath, r -> {});
+  }
+
+  /**
+   * @param beforeAnswer runs on each request once it is recorded, before it is answered
+   */
+  WebhookReceiver(Map<String, Integer> statusByPath, Consumer<Request> beforeAnswer)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext(
@@ -41,8 +50,10 @@ final class WebhookReceiver implements AutoCloseable {
           try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            requests.add(
-                new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()));
+            Request request =
+                new Request(path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now());
+            requests.add(request);
+            beforeAnswer.accept(request);
             exchange.sendResponseHeaders(statusByPath.getOrDefault(path, 404), -1);
           } finally {
             exchange.close();

@@ -6,6 +6,7 @@ import com.finpulse.bench.pipeline.BenchHeadlines;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
 import com.finpulse.common.cli.CliArgs;
 import com.finpulse.common.cli.UsageException;
+import com.finpulse.embedded.ChildJvm;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ public final class FailoverBenchmark implements Benchmark {
   /** {@code ./finpulse process} in a JVM like this one (same JDK, options and classpath). */
   static List<String> processCommand(Path configFile, Path stateDir) {
     List<String> cmd =
-        ProcessorProcess.javaCommand(
+        ChildJvm.javaCommand(
             ManagementFactory.getRuntimeMXBean().getInputArguments(), "com.finpulse.app.FinPulse");
     cmd.addAll(
         List.of(

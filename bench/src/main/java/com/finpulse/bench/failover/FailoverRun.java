@@ -6,6 +6,7 @@ import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.streams.ConsumerGroupLag;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
+import com.finpulse.embedded.ChildJvm;
 import com.finpulse.embedded.InfluxdServer;
 import com.finpulse.embedded.KafkaBroker;
 import com.finpulse.processor.service.ProcessorService;
@@ -186,7 +187,7 @@ public final class FailoverRun {
   private Run once(String name, int instances, boolean killOne, String influxUrl) throws Exception {
     Path dir = o.workDir().resolve(name);
     InfluxSettings db = new InfluxSettings(influxUrl, "failover_" + name, null, null, null);
-    List<ProcessorProcess> live = new ArrayList<>();
+    List<ChildJvm> live = new ArrayList<>();
     try (KafkaBroker broker = KafkaBroker.onFreePorts(dir.resolve("kafka"))) {
       broker.start();
       String bootstrap = broker.bootstrapServers();
@@ -198,7 +199,7 @@ public final class FailoverRun {
         Path home = dir.resolve(instance);
         Path config = writeConfig(home, bootstrap, db, instance);
         live.add(
-            ProcessorProcess.start(
+            ChildJvm.start(
                 instance,
                 launcher.command(config, home.resolve("state")),
                 home.resolve("process.log")));
@@ -237,7 +238,7 @@ public final class FailoverRun {
             seconds, out.scoredRecords(), out.influxArticles().size(), out.trends().size());
         return new Run(out, seconds, takeover);
       } finally {
-        for (ProcessorProcess p : live) {
+        for (ChildJvm p : live) {
           p.stop();
         }
       }
@@ -272,11 +273,11 @@ public final class FailoverRun {
    * every instance has active news.raw partitions (none of them has state yet, so the tasks are
    * spread evenly from the start).
    */
-  private void awaitGroup(Admin admin, List<ProcessorProcess> live) throws Exception {
+  private void awaitGroup(Admin admin, List<ChildJvm> live) throws Exception {
     long deadline = System.nanoTime() + GROUP_TIMEOUT.toNanos();
     String last = "no group yet";
     while (System.nanoTime() < deadline) {
-      for (ProcessorProcess p : live) {
+      for (ChildJvm p : live) {
         p.assertAlive();
       }
       Map<String, List<Integer>> owned = rawPartitions(admin);
@@ -340,11 +341,11 @@ public final class FailoverRun {
     return out;
   }
 
-  private Takeover killOneAndWatch(Admin admin, List<ProcessorProcess> live, Thread sender)
+  private Takeover killOneAndWatch(Admin admin, List<ChildJvm> live, Thread sender)
       throws Exception {
     int killAfter = (int) Math.ceil(o.killAt() * replay.size());
     long deadline = System.nanoTime() + TAKEOVER_TIMEOUT.toNanos();
-    ProcessorProcess victim = null;
+    ChildJvm victim = null;
     List<Integer> partitions = List.of();
     String last = "";
     // Midway through the replay, and once the victim has committed work of its own.
@@ -353,7 +354,7 @@ public final class FailoverRun {
         Map<String, List<Integer>> owned = rawPartitions(admin);
         victim = null;
         partitions = List.of();
-        for (ProcessorProcess p : live) {
+        for (ChildJvm p : live) {
           for (Map.Entry<String, List<Integer>> e : owned.entrySet()) {
             if (memberOf(e.getKey(), p.name()) && e.getValue().size() > partitions.size()) {
               victim = p;
@@ -389,7 +390,7 @@ public final class FailoverRun {
     deadline = killed + TAKEOVER_TIMEOUT.toNanos();
     while (takenOver.size() + nothingLeft.size() < partitions.size()
         && System.nanoTime() < deadline) {
-      for (ProcessorProcess p : live) {
+      for (ChildJvm p : live) {
         p.assertAlive();
       }
       Map<Integer, Long> now = committed(admin, partitions);
@@ -455,14 +456,14 @@ public final class FailoverRun {
    * a second apart) and InfluxDB holds a point per article, or the drain timeout passes (then the
    * comparison shows what is missing).
    */
-  private void awaitDrained(ConsumerGroupLag lag, InfluxStore influx, List<ProcessorProcess> live)
+  private void awaitDrained(ConsumerGroupLag lag, InfluxStore influx, List<ChildJvm> live)
       throws Exception {
     long deadline = System.nanoTime() + o.drainTimeout().toNanos();
     String sinkGroup = ProcessorService.sinkGroupId(APPLICATION_ID);
     int quiet = 0;
     String last = "";
     while (System.nanoTime() < deadline) {
-      for (ProcessorProcess p : live) {
+      for (ChildJvm p : live) {
         p.assertAlive();
       }
       long appLag = lag.total(APPLICATION_ID, APP_INPUTS);

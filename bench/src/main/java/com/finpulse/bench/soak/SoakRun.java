@@ -2,7 +2,6 @@ package com.finpulse.bench.soak;
 
 import com.finpulse.alerts.config.AlertsConfig;
 import com.finpulse.bench.Percentiles;
-import com.finpulse.bench.failover.ProcessorProcess;
 import com.finpulse.bench.failover.Replay;
 import com.finpulse.bench.pipeline.BenchHeadlines;
 import com.finpulse.bench.pipeline.BenchHeadlines.Headline;
@@ -14,6 +13,7 @@ import com.finpulse.common.influx.InfluxStore;
 import com.finpulse.common.streams.ConsumerGroupLag;
 import com.finpulse.common.topic.TopicProvisioner;
 import com.finpulse.common.topic.Topics;
+import com.finpulse.embedded.ChildJvm;
 import com.finpulse.embedded.InfluxdServer;
 import com.finpulse.embedded.KafkaBroker;
 import com.finpulse.processor.config.ProcessorConfig;
@@ -130,10 +130,10 @@ final class SoakRun {
       Path alertsLog = o.logDir().resolve("alerts.log");
       Files.deleteIfExists(processorLog);
       Files.deleteIfExists(alertsLog);
-      List<ProcessorProcess> services = new ArrayList<>();
+      List<ChildJvm> services = new ArrayList<>();
       try {
         services.add(
-            ProcessorProcess.start(
+            ChildJvm.start(
                 "processor",
                 command(
                     jvm,
@@ -145,7 +145,7 @@ final class SoakRun {
                 env,
                 processorLog));
         services.add(
-            ProcessorProcess.start(
+            ChildJvm.start(
                 "alerts",
                 command(jvm, "alerts", "--state-dir", alertsState.toString(), "--no-console"),
                 env,
@@ -180,7 +180,7 @@ final class SoakRun {
               for (int m = 1; m <= o.minutes(); m++) {
                 long due = start + TimeUnit.MINUTES.toNanos(m);
                 while (System.nanoTime() < due) {
-                  for (ProcessorProcess p : services) {
+                  for (ChildJvm p : services) {
                     p.assertAlive();
                   }
                   latency.assertReading();
@@ -232,7 +232,7 @@ final class SoakRun {
         }
       } finally {
         err.println("Stopping the stack (service logs stay in " + o.logDir() + ")...");
-        for (ProcessorProcess p : services) {
+        for (ChildJvm p : services) {
           p.stop();
         }
       }
@@ -257,7 +257,7 @@ final class SoakRun {
   }
 
   private static List<String> command(List<String> jvm, String... args) {
-    List<String> cmd = ProcessorProcess.javaCommand(jvm, MAIN_CLASS);
+    List<String> cmd = ChildJvm.javaCommand(jvm, MAIN_CLASS);
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -317,13 +317,13 @@ final class SoakRun {
   }
 
   /** Waits until every group is stable with members, failing early when a service exits. */
-  private void awaitGroups(Admin admin, List<ProcessorProcess> services, List<String> groups)
+  private void awaitGroups(Admin admin, List<ChildJvm> services, List<String> groups)
       throws Exception {
     long started = System.nanoTime();
     long deadline = started + START_TIMEOUT.toNanos();
     long nextNote = started + TimeUnit.SECONDS.toNanos(15);
     while (true) {
-      for (ProcessorProcess p : services) {
+      for (ChildJvm p : services) {
         p.assertAlive();
       }
       List<String> waiting = new ArrayList<>();

@@ -3,6 +3,7 @@ package com.finpulse.bench.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finpulse.bench.pipeline.BenchHeadlines;
+import com.finpulse.embedded.ChildJvm;
 import com.finpulse.embedded.InfluxdServer;
 import com.finpulse.processor.testing.DeterministicClassifier;
 import java.io.ByteArrayOutputStream;
@@ -109,7 +110,7 @@ class ProcessorFailoverIT {
       jvm.add("--sun-misc-unsafe-memory-access=allow");
     }
     jvm.add("-Dlogback.configurationFile=logback-test.xml");
-    List<String> cmd = ProcessorProcess.javaCommand(jvm, DoubleProcessorMain.class.getName());
+    List<String> cmd = ChildJvm.javaCommand(jvm, DoubleProcessorMain.class.getName());
     cmd.add(configFile.toString());
     cmd.add(stateDir.toString());
     return cmd;

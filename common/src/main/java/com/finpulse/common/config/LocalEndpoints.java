@@ -24,5 +24,37 @@ public final class LocalEndpoints {
 
   public static final String ENV_INFLUX_URL = "INFLUX_URL";
 
+  /**
+   * Environment variables that move the embedded servers of {@code up} to other loopback ports (for
+   * a second stack on the same machine); unset: the ports above.
+   */
+  public static final String ENV_KAFKA_PORT = "FINPULSE_KAFKA_PORT";
+
+  public static final String ENV_KAFKA_CONTROLLER_PORT = "FINPULSE_KAFKA_CONTROLLER_PORT";
+  public static final String ENV_INFLUX_PORT = "FINPULSE_INFLUX_PORT";
+  public static final String ENV_INFLUX_RPC_PORT = "FINPULSE_INFLUX_RPC_PORT";
+
+  /**
+   * The port {@code env} names under {@code variable}, else {@code standard}.
+   *
+   * @throws IllegalArgumentException when the variable is set to something else than a port
+   */
+  public static int port(java.util.Map<String, String> env, String variable, int standard) {
+    String v = env.get(variable);
+    if (v == null || v.isBlank()) {
+      return standard;
+    }
+    try {
+      int port = Integer.parseInt(v.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        variable + " must be a port number (1-65535), got '" + v.trim() + "'");
+  }
+
   private LocalEndpoints() {}
 }

@@ -135,5 +135,14 @@ public final class MeterNames {
   /** Gauge, tag topic: records behind the end of the alerts service's input topics. */
   public static final String ALERTS_CONSUMER_LAG = "finpulse.alerts.consumer.lag";
 
+  /** Gauge: 1 while this alerts instance delivers notifications, 0 on standby. */
+  public static final String ALERTS_DELIVERY_ACTIVE = "finpulse.alerts.delivery.active";
+
+  /** Counter: times this alerts instance took delivery up (at start or from another instance). */
+  public static final String ALERTS_DELIVERY_TAKEOVERS = "finpulse.alerts.delivery.takeovers";
+
+  /** Counter: times this alerts instance found itself fenced by another that took delivery over. */
+  public static final String ALERTS_DELIVERY_FENCED = "finpulse.alerts.delivery.fenced";
+
   private MeterNames() {}
 }

@@ -3,10 +3,13 @@ package com.finpulse.common.topic;
 import com.finpulse.common.serde.EventSerde;
 import com.finpulse.common.serde.SchemaException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,6 +52,10 @@ public final class TopicFollower implements AutoCloseable {
   private volatile boolean caughtUp;
   private volatile long lag = -1;
   private volatile Throwable failure;
+  private final ConcurrentLinkedQueue<CompletableFuture<Void>> endRequests =
+      new ConcurrentLinkedQueue<>();
+
+  private record EndWaiter(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {}
 
   /**
    * @param clientId the Kafka client id (in the broker's logs and metrics)
@@ -104,6 +111,22 @@ public final class TopicFollower implements AutoCloseable {
     return caughtUp;
   }
 
+  /**
+   * Completes once every record committed on the topic by now (its last stable offset when the
+   * follower next looks) has been handed to the reader: after another writer was fenced, for
+   * instance, everything it managed to commit has been read. Fails if the follower stops.
+   */
+  public CompletableFuture<Void> readToCommittedEnd() {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    endRequests.add(f);
+    Throwable failed = failure;
+    if (failed != null || !running) {
+      f.completeExceptionally(
+          failed != null ? failed : new IllegalStateException("no longer following " + topic));
+    }
+    return f;
+  }
+
   private void run() {
     Properties p = new Properties();
     p.putAll(clientConfig);
@@ -120,12 +143,24 @@ public final class TopicFollower implements AutoCloseable {
       c.assign(parts);
       c.seekToBeginning(parts);
       Map<TopicPartition, Long> end = c.endOffsets(parts);
+      List<EndWaiter> waiters = new ArrayList<>();
       long lastLagCheck = 0;
       while (running) {
         if (!caughtUp && reached(c, end)) {
           caughtUp = true;
           reader.caughtUp();
         }
+        for (CompletableFuture<Void> f; (f = endRequests.poll()) != null; ) {
+          waiters.add(new EndWaiter(c.endOffsets(parts), f));
+        }
+        waiters.removeIf(
+            w -> {
+              if (!reached(c, w.end())) {
+                return false;
+              }
+              w.done().complete(null);
+              return true;
+            });
         for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
           if (r.value() == null) {
             continue;
@@ -162,6 +197,11 @@ public final class TopicFollower implements AutoCloseable {
           "Reading {} failed: what the service keeps from it stops updating until it is restarted",
           topic,
           e);
+    } finally {
+      Throwable why = failure != null ? failure : new IllegalStateException("stopped following");
+      for (CompletableFuture<Void> f; (f = endRequests.poll()) != null; ) {
+        f.completeExceptionally(why);
+      }
     }
   }
 

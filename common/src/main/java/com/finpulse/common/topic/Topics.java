@@ -25,6 +25,13 @@ public final class Topics {
   public static final String ALERTS = "alerts";
 
   /**
+   * Never written: the member of the consumer group {@code <alerts application id>-delivery} that
+   * is assigned its one partition is the alerts instance that delivers notifications; the others
+   * stand by.
+   */
+  public static final String ALERTS_DELIVERY = "alerts.delivery";
+
+  /**
    * Analysts' corrections of the model. Key: {@code LabelFeedback.recordKey()}. Value: {@code
    * LabelFeedback}. Compacted: the latest correction of an article's task wins, kept for good.
    */
@@ -63,6 +70,8 @@ public final class Topics {
         TopicSpec.deleteAfter(SENTIMENT_TRENDS, partitions, replicationFactor, MONTH),
         // One partition: alerts of one key stay in order and the history reads back in order.
         TopicSpec.deleteAfter(ALERTS, 1, replicationFactor, Duration.ofDays(365)),
+        // One partition: its holder in the delivery group is the one instance that delivers.
+        TopicSpec.deleteAfter(ALERTS_DELIVERY, 1, replicationFactor, WEEK),
         TopicSpec.compacted(LABELS_FEEDBACK, 1, replicationFactor),
         // One partition: the changes stay in order; the latest is the state.
         TopicSpec.deleteAfter(MODELS_SERVING, 1, replicationFactor, Duration.ofDays(365)),

@@ -1,5 +1,6 @@
 package com.finpulse.processor.service;
 
+import com.finpulse.embedded.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -57,22 +58,15 @@ final class ChildProcessor {
   }
 
   static ChildProcessor start(List<String> mainArgs, Path log) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    cmd.add("-Xmx512m");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("--enable-native-access=ALL-UNNAMED");
+    List<String> jvm = new ArrayList<>();
+    jvm.add("-Xmx512m");
+    jvm.add("-XX:TieredStopAtLevel=1");
+    jvm.add("--enable-native-access=ALL-UNNAMED");
     if (Runtime.version().feature() >= 23) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
+      jvm.add("--sun-misc-unsafe-memory-access=allow");
     }
-    cmd.add("-Dlogback.configurationFile=logback-test.xml");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(CrashableProcessorMain.class.getName());
+    jvm.add("-Dlogback.configurationFile=logback-test.xml");
+    List<String> cmd = ChildJvm.javaCommand(jvm, CrashableProcessorMain.class.getName());
     cmd.addAll(mainArgs);
     Files.createDirectories(log.getParent());
     Process p =
