@@ -110,131 +110,146 @@ final class SoakRun {
         InfluxdServer influxd = InfluxdServer.onFreePorts(work.resolve("influxd"))) {
       broker.start();
       influxd.start(Duration.ofSeconds(30));
-      Map<String, String> env = serviceEnv(broker.bootstrapServers(), influxd.url());
-      ConfigLoader loader = new ConfigLoader(env);
-      ProcessorConfig processor =
-          loader.load(ProcessorConfig.class, ProcessorConfig.FILE_NAME, null);
-      AlertsConfig alerts = AlertsConfig.load(loader, null);
-      TopicProvisioner.ensure(
-          Map.of("bootstrap.servers", broker.bootstrapServers()),
-          Topics.all(processor.topics().partitions(), processor.topics().replicationFactor()),
-          Duration.ofSeconds(60));
-      try (InfluxStore store = new InfluxStore(processor.influx())) {
-        store.ensureDatabase(Duration.ofSeconds(30));
-      }
-      List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-      Path processorState = work.resolve("processor");
-      Path alertsState = work.resolve("alerts");
-      Files.createDirectories(o.logDir());
-      Path processorLog = o.logDir().resolve("processor.log");
-      Path alertsLog = o.logDir().resolve("alerts.log");
-      Files.deleteIfExists(processorLog);
-      Files.deleteIfExists(alertsLog);
-      List<ChildJvm> services = new ArrayList<>();
+      // influxd runs in a session of its own: stopped with Ctrl-C or SIGTERM, this JVM does not
+      // reach the try's end, and the server would outlive it.
+      Thread stopInfluxd = new Thread(influxd::close, "soak-stop-influxd");
+      Runtime.getRuntime().addShutdownHook(stopInfluxd);
       try {
-        services.add(
-            ChildJvm.start(
-                "processor",
-                command(
-                    jvm,
-                    "process",
-                    "--state-dir",
-                    processorState.toString(),
-                    "--status-every",
-                    "60s"),
-                env,
-                processorLog));
-        services.add(
-            ChildJvm.start(
-                "alerts",
-                command(jvm, "alerts", "--state-dir", alertsState.toString(), "--no-console"),
-                env,
-                alertsLog));
-        String processorGroup = processor.streams().applicationId();
-        String writerGroup = ProcessorService.sinkGroupId(processorGroup);
-        String alertsGroup = alerts.streams().applicationId();
-        Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
-        try (Admin admin = Admin.create(client);
-            ConsumerGroupLag lag = new ConsumerGroupLag(client)) {
-          awaitGroups(admin, services, List.of(processorGroup, writerGroup, alertsGroup));
-          err.printf(
-              "Stack up (service logs in %s); sending %d articles/s for %d min%n",
-              o.logDir(), o.rate(), o.minutes());
-          Path jstat = StackProbe.jstat();
-          long self = ProcessHandle.current().pid();
-          long[] jvms = {self, services.get(0).pid(), services.get(1).pid()};
-          for (long pid : jvms) {
-            gc(jstat, pid); // the baseline of the first minute
-          }
-          List<Minute> minutes = new ArrayList<>();
-          try (ScoredLatency latency = new ScoredLatency(broker.bootstrapServers())) {
-            long start = System.nanoTime();
-            Thread sender =
-                Thread.ofPlatform()
-                    .name("soak-sender")
-                    .start(() -> send(broker.bootstrapServers(), latency, start));
-            ProgressBar bar =
-                new ProgressBar(err, "soak", (long) o.minutes() * 60 * o.rate(), "articles");
-            long sentBefore = 0;
-            try {
-              for (int m = 1; m <= o.minutes(); m++) {
-                long due = start + TimeUnit.MINUTES.toNanos(m);
-                while (System.nanoTime() < due) {
-                  for (ChildJvm p : services) {
-                    p.assertAlive();
-                  }
-                  latency.assertReading();
-                  if (sendFailure.get() != null) {
-                    throw new IllegalStateException(
-                        "the replay could not publish: " + sendFailure.get(), sendFailure.get());
-                  }
-                  bar.update(sent.get());
-                  TimeUnit.NANOSECONDS.sleep(
-                      Math.max(0, Math.min(1_000_000_000L, due - System.nanoTime())));
-                }
-                long sentNow = sent.get();
-                double[] ms = latency.drain();
-                Minute minute =
-                    new Minute(
-                        m,
-                        sentNow,
-                        (sentNow - sentBefore) / 60.0,
-                        StackProbe.rssBytes(self),
-                        StackProbe.rssBytes(jvms[1]),
-                        StackProbe.rssBytes(jvms[2]),
-                        StackProbe.rssBytes(influxd.pid()),
-                        StackProbe.bytesUnder(processorState.resolve("streams")),
-                        StackProbe.bytesUnder(alertsState.resolve("streams")),
-                        StackProbe.changelogBytes(broker.logDir()),
-                        lag.total(processorGroup, List.of(Topics.NEWS_RAW)),
-                        lag.total(
-                            writerGroup, List.of(Topics.NEWS_SCORED, Topics.SENTIMENT_TRENDS)),
-                        lag.total(
-                            alertsGroup, List.of(Topics.SENTIMENT_TRENDS, Topics.NEWS_SCORED)),
-                        ms.length,
-                        Percentiles.of(ms, 0.50),
-                        Percentiles.of(ms, 0.99),
-                        gc(jstat, jvms[0]),
-                        gc(jstat, jvms[1]),
-                        gc(jstat, jvms[2]));
-                sentBefore = sentNow;
-                minutes.add(minute);
-                bar.update(sentNow);
-                onMinute.accept(minute);
-              }
-            } finally {
-              sending = false;
-              sender.join();
-            }
-            bar.finish(sent.get());
-          }
-          return minutes;
-        }
+        return runOn(broker, influxd, onMinute);
       } finally {
-        err.println("Stopping the stack (service logs stay in " + o.logDir() + ")...");
-        for (ChildJvm p : services) {
-          p.stop();
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopInfluxd);
+        } catch (IllegalStateException e) {
+          // the JVM is shutting down: the hook stops influxd
         }
+      }
+    }
+  }
+
+  private List<Minute> runOn(KafkaBroker broker, InfluxdServer influxd, Consumer<Minute> onMinute)
+      throws Exception {
+    Path work = o.workDir();
+    Map<String, String> env = serviceEnv(broker.bootstrapServers(), influxd.url());
+    ConfigLoader loader = new ConfigLoader(env);
+    ProcessorConfig processor = loader.load(ProcessorConfig.class, ProcessorConfig.FILE_NAME, null);
+    AlertsConfig alerts = AlertsConfig.load(loader, null);
+    TopicProvisioner.ensure(
+        Map.of("bootstrap.servers", broker.bootstrapServers()),
+        Topics.all(processor.topics().partitions(), processor.topics().replicationFactor()),
+        Duration.ofSeconds(60));
+    try (InfluxStore store = new InfluxStore(processor.influx())) {
+      store.ensureDatabase(Duration.ofSeconds(30));
+    }
+    List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    Path processorState = work.resolve("processor");
+    Path alertsState = work.resolve("alerts");
+    Files.createDirectories(o.logDir());
+    Path processorLog = o.logDir().resolve("processor.log");
+    Path alertsLog = o.logDir().resolve("alerts.log");
+    Files.deleteIfExists(processorLog);
+    Files.deleteIfExists(alertsLog);
+    List<ChildJvm> services = new ArrayList<>();
+    try {
+      services.add(
+          ChildJvm.start(
+              "processor",
+              command(
+                  jvm,
+                  "process",
+                  "--state-dir",
+                  processorState.toString(),
+                  "--status-every",
+                  "60s"),
+              env,
+              processorLog));
+      services.add(
+          ChildJvm.start(
+              "alerts",
+              command(jvm, "alerts", "--state-dir", alertsState.toString(), "--no-console"),
+              env,
+              alertsLog));
+      String processorGroup = processor.streams().applicationId();
+      String writerGroup = ProcessorService.sinkGroupId(processorGroup);
+      String alertsGroup = alerts.streams().applicationId();
+      Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+      try (Admin admin = Admin.create(client);
+          ConsumerGroupLag lag = new ConsumerGroupLag(client)) {
+        awaitGroups(admin, services, List.of(processorGroup, writerGroup, alertsGroup));
+        err.printf(
+            "Stack up (service logs in %s); sending %d articles/s for %d min%n",
+            o.logDir(), o.rate(), o.minutes());
+        Path jstat = StackProbe.jstat();
+        long self = ProcessHandle.current().pid();
+        long[] jvms = {self, services.get(0).pid(), services.get(1).pid()};
+        for (long pid : jvms) {
+          gc(jstat, pid); // the baseline of the first minute
+        }
+        List<Minute> minutes = new ArrayList<>();
+        try (ScoredLatency latency = new ScoredLatency(broker.bootstrapServers())) {
+          long start = System.nanoTime();
+          Thread sender =
+              Thread.ofPlatform()
+                  .name("soak-sender")
+                  .start(() -> send(broker.bootstrapServers(), latency, start));
+          ProgressBar bar =
+              new ProgressBar(err, "soak", (long) o.minutes() * 60 * o.rate(), "articles");
+          long sentBefore = 0;
+          try {
+            for (int m = 1; m <= o.minutes(); m++) {
+              long due = start + TimeUnit.MINUTES.toNanos(m);
+              while (System.nanoTime() < due) {
+                for (ChildJvm p : services) {
+                  p.assertAlive();
+                }
+                latency.assertReading();
+                if (sendFailure.get() != null) {
+                  throw new IllegalStateException(
+                      "the replay could not publish: " + sendFailure.get(), sendFailure.get());
+                }
+                bar.update(sent.get());
+                TimeUnit.NANOSECONDS.sleep(
+                    Math.max(0, Math.min(1_000_000_000L, due - System.nanoTime())));
+              }
+              long sentNow = sent.get();
+              double[] ms = latency.drain();
+              Minute minute =
+                  new Minute(
+                      m,
+                      sentNow,
+                      (sentNow - sentBefore) / 60.0,
+                      StackProbe.rssBytes(self),
+                      StackProbe.rssBytes(jvms[1]),
+                      StackProbe.rssBytes(jvms[2]),
+                      StackProbe.rssBytes(influxd.pid()),
+                      StackProbe.bytesUnder(processorState.resolve("streams")),
+                      StackProbe.bytesUnder(alertsState.resolve("streams")),
+                      StackProbe.changelogBytes(broker.logDir()),
+                      lag.total(processorGroup, List.of(Topics.NEWS_RAW)),
+                      lag.total(writerGroup, List.of(Topics.NEWS_SCORED, Topics.SENTIMENT_TRENDS)),
+                      lag.total(alertsGroup, List.of(Topics.SENTIMENT_TRENDS, Topics.NEWS_SCORED)),
+                      ms.length,
+                      Percentiles.of(ms, 0.50),
+                      Percentiles.of(ms, 0.99),
+                      gc(jstat, jvms[0]),
+                      gc(jstat, jvms[1]),
+                      gc(jstat, jvms[2]));
+              sentBefore = sentNow;
+              minutes.add(minute);
+              bar.update(sentNow);
+              onMinute.accept(minute);
+            }
+          } finally {
+            sending = false;
+            sender.join();
+          }
+          bar.finish(sent.get());
+        }
+        return minutes;
+      }
+    } finally {
+      err.println("Stopping the stack (service logs stay in " + o.logDir() + ")...");
+      for (ChildJvm p : services) {
+        p.stop();
       }
     }
   }
