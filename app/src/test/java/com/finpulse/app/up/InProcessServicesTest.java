@@ -31,11 +31,8 @@ class InProcessServicesTest {
   void upStartsTheSourceWhileTheProcessorIsStillStarting() throws Exception {
     // The processor's start returns only once the source has started: if the source waited for
     // the consumers, the processor would give up and the start would fail.
-    List<ServiceProvider> providers =
-        List.of(
-            new Fake("alerts", 10, false), new Fake("processor", 20, true), source("ingest", 30));
     try (InProcessServices services = new InProcessServices()) {
-      assertThat(services.start(providers, p -> null, UpCommand.SOURCE_START)).isTrue();
+      assertThat(services.start(pipeline(true), p -> null, UpCommand.SOURCE_START)).isTrue();
       assertThat(events)
           .containsSubsequence("processor: starting", "ingest: started", "processor: started");
       assertThat(services.running())
@@ -46,11 +43,8 @@ class InProcessServicesTest {
 
   @Test
   void theSourceStartsOnceTheConsumersRunWhenAskedTo() throws Exception {
-    List<ServiceProvider> providers =
-        List.of(
-            new Fake("alerts", 10, false), new Fake("processor", 20, false), source("ingest", 30));
     try (InProcessServices services = new InProcessServices()) {
-      assertThat(services.start(providers, p -> null, SourceStart.AFTER_CONSUMERS)).isTrue();
+      assertThat(services.start(pipeline(false), p -> null, SourceStart.AFTER_CONSUMERS)).isTrue();
     }
     int sourceStarts = events.indexOf("ingest: starting");
     assertThat(sourceStarts).isGreaterThan(events.indexOf("alerts: started"));
@@ -59,11 +53,8 @@ class InProcessServicesTest {
 
   @Test
   void servicesStopInReverseStartOrderWhateverFinishedStartingFirst() throws Exception {
-    List<ServiceProvider> providers =
-        List.of(
-            new Fake("alerts", 10, false), new Fake("processor", 20, true), source("ingest", 30));
     InProcessServices services = new InProcessServices();
-    services.start(providers, p -> null, SourceStart.WITH_CONSUMERS);
+    services.start(pipeline(true), p -> null, SourceStart.WITH_CONSUMERS);
     events.clear();
     services.close();
     assertThat(events).containsExactly("ingest: closed", "processor: closed", "alerts: closed");
@@ -86,6 +77,14 @@ class InProcessServicesTest {
     assertThat(events).contains("alerts: started", "ingest: started");
     services.close();
     assertThat(events).contains("ingest: closed", "processor: closed", "alerts: closed");
+  }
+
+  /** alerts, processor and ingest, in start order. */
+  private List<ServiceProvider> pipeline(boolean processorWaitsForTheSource) {
+    return List.of(
+        new Fake("alerts", 10, false),
+        new Fake("processor", 20, processorWaitsForTheSource),
+        source("ingest", 30));
   }
 
   private Fake source(String name, int order) {
