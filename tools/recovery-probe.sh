@@ -96,7 +96,7 @@ t0="$(now)"
 pid="$(start_up "$LOGS/clean.log")"
 stamp "$LOGS/clean.log" "$LOGS/clean.stamped" "$t0" &
 stamper=$!
-clean="$(wait_resumed "$LOGS/clean.stamped" "$pid" "$SCORED_BEFORE_KILL")" || { kill -TERM "$pid"; await_exit "$pid"; stop_stamper "$stamper"; exit 1; }
+clean="$(wait_resumed "$LOGS/clean.stamped" "$pid" "$SCORED_BEFORE_KILL")" || { kill -TERM "$pid" 2>/dev/null || true; await_exit "$pid"; stop_stamper "$stamper"; exit 1; }
 kill -9 "$pid"
 await_exit "$pid"
 stop_stamper "$stamper"
@@ -105,7 +105,7 @@ t0="$(now)"
 pid="$(start_up "$LOGS/restart.log")"
 stamp "$LOGS/restart.log" "$LOGS/restart.stamped" "$t0" &
 stamper=$!
-restart="$(wait_resumed "$LOGS/restart.stamped" "$pid" 1)" || { kill -TERM "$pid"; await_exit "$pid"; stop_stamper "$stamper"; exit 1; }
+restart="$(wait_resumed "$LOGS/restart.stamped" "$pid" 1)" || { kill -TERM "$pid" 2>/dev/null || true; await_exit "$pid"; stop_stamper "$stamper"; exit 1; }
 kill -TERM "$pid"
 await_exit "$pid"
 stop_stamper "$stamper"
