@@ -24,8 +24,8 @@ class InProcessServicesTest {
   /** What happened, in order, across the start threads. */
   private final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
-  /** Released by the source's start; a consumer that waits for it finds out whether it ran. */
-  private final CountDownLatch sourceStarting = new CountDownLatch(1);
+  /** Released once the source has started; a consumer that waits for it learns whether it did. */
+  private final CountDownLatch sourceStarted = new CountDownLatch(1);
 
   @Test
   void upStartsTheSourceWhileTheProcessorIsStillStarting() throws Exception {
@@ -33,8 +33,7 @@ class InProcessServicesTest {
     // the consumers, the processor would give up and the start would fail.
     try (InProcessServices services = new InProcessServices()) {
       assertThat(services.start(pipeline(true), p -> null, UpCommand.SOURCE_START)).isTrue();
-      assertThat(events)
-          .containsSubsequence("processor: starting", "ingest: started", "processor: started");
+      assertThat(events).containsSubsequence("ingest: started", "processor: started");
       assertThat(services.running())
           .extracting(ManagedService::name)
           .containsExactly("alerts", "processor", "ingest");
@@ -90,8 +89,8 @@ class InProcessServicesTest {
   private Fake source(String name, int order) {
     return new Fake(name, order, false) {
       @Override
-      void onStart() {
-        sourceStarting.countDown();
+      void afterStart() {
+        sourceStarted.countDown();
       }
     };
   }
@@ -127,14 +126,17 @@ class InProcessServicesTest {
     @Override
     public void start() throws Exception {
       events.add(name + ": starting");
-      if (waitsForTheSource && !sourceStarting.await(30, TimeUnit.SECONDS)) {
+      if (waitsForTheSource && !sourceStarted.await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the source did not start while " + name + " started");
       }
       onStart();
       events.add(name + ": started");
+      afterStart();
     }
 
     void onStart() {}
+
+    void afterStart() {}
 
     @Override
     public boolean isIdle() {
