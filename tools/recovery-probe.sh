@@ -5,7 +5,8 @@
 #   3. the same `up` again on the same state directory, until news is ingested and scored again.
 # For each start it prints the seconds to the first ingested and to the first scored article
 # (from the status lines), the longest silence on the terminal before that, and how many
-# stack-trace lines the terminal showed. Ends both runs; leaves no process behind.
+# stack-trace lines the terminal showed until then (and while the run was stopped); then when each phase ended (the broker up, each service
+# started) from the log lines. Ends both runs and waits for each to exit; leaves no process behind.
 #
 #   tools/recovery-probe.sh [STATE_DIR]        (default: a new directory under /tmp)
 #
@@ -43,6 +44,7 @@ wait_resumed() { # $1: stamped log, $2: pid, $3: scored threshold
   local t_in="" t_scored="" deadline=$((SECONDS + LIMIT_S))
   while ((SECONDS < deadline)); do
     kill -0 "$2" 2>/dev/null || { echo "up exited early; see $1" >&2; return 1; }
+    [[ -f "$1" ]] || { sleep 0.5; continue; }
     if [[ -z "$t_in" ]]; then
       t_in="$(awk '/articles in [1-9]/ {print $1; exit}' "$1")"
     fi
@@ -59,13 +61,34 @@ wait_resumed() { # $1: stamped log, $2: pid, $3: scored threshold
 
 # The longest silence (seconds between two consecutive lines) up to time $2
 longest_gap() { awk -v end="$2" '$1 <= end {if (NR > 1 && $1 - prev > gap) gap = $1 - prev; prev = $1} END {printf "%.1f", gap}' "$1"; }
-stack_lines() { grep -cE '^[0-9.]+ [[:space:]]*(at |\.\.\. [0-9]+ more|Caused by:)' "$1" || true; }
+# Stack-trace lines up to time $2 (the recovery), or after it when $3 is "after" (the stop)
+stack_lines() {
+  awk -v end="$2" -v after="${3:-}" '$0 ~ /^[0-9.]+ [[:space:]]*(at |\.\.\. [0-9]+ more|Caused by:)/ \
+    && ((after == "" && $1 <= end) || (after != "" && $1 > end)) {n++} END {print n + 0}' "$1"
+}
+
+# The seconds of the first line matching $2, or "-"
+first_at() { awk -v re="$2" '$0 ~ re {print $1; found = 1; exit} END {if (!found) print "-"}' "$1"; }
 
 report() { # $1: label, $2: stamped log, $3: "t_in t_scored"
   local t_in t_scored
   read -r t_in t_scored <<<"$3"
-  printf '%-10s ingest resumed %6.1f s | first scored %6.1f s | longest silence %5.1f s | stack-trace lines %d\n' \
-    "$1" "$t_in" "$t_scored" "$(longest_gap "$2" "$t_scored")" "$(stack_lines "$2")"
+  printf '%-10s ingest resumed %6.1f s | first scored %6.1f s | longest silence %5.1f s | stack-trace lines %d (%d more at the stop)\n' \
+    "$1" "$t_in" "$t_scored" "$(longest_gap "$2" "$t_scored")" "$(stack_lines "$2" "$t_scored")" \
+    "$(stack_lines "$2" "$t_scored" after)"
+  printf '%-10s   phases: broker up %s s | ingest started %s s | alerts started %s s | processor started %s s\n' \
+    "" "$(first_at "$2" 'Kafka broker up on')" "$(first_at "$2" 'Service ingest started')" \
+    "$(first_at "$2" 'Service alerts started')" "$(first_at "$2" 'Service processor started')"
+}
+
+# Waits until the process $1 has exited (it is not a child of this shell: wait cannot)
+await_exit() {
+  local deadline=$((SECONDS + 120))
+  while kill -0 "$1" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+  if kill -0 "$1" 2>/dev/null; then
+    echo "up did not stop within 120 s of SIGTERM; killing it" >&2
+    kill -9 "$1" 2>/dev/null || true
+  fi
 }
 
 echo "state directory: $STATE" >&2
@@ -73,20 +96,18 @@ t0="$(now)"
 pid="$(start_up "$LOGS/clean.log")"
 stamp "$LOGS/clean.log" "$LOGS/clean.stamped" "$t0" &
 stamper=$!
-clean="$(wait_resumed "$LOGS/clean.stamped" "$pid" "$SCORED_BEFORE_KILL")" || { kill -9 "$pid"; stop_stamper "$stamper"; exit 1; }
+clean="$(wait_resumed "$LOGS/clean.stamped" "$pid" "$SCORED_BEFORE_KILL")" || { kill -TERM "$pid" 2>/dev/null || true; await_exit "$pid"; stop_stamper "$stamper"; exit 1; }
 kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
-sleep 1
+await_exit "$pid"
 stop_stamper "$stamper"
 
 t0="$(now)"
 pid="$(start_up "$LOGS/restart.log")"
 stamp "$LOGS/restart.log" "$LOGS/restart.stamped" "$t0" &
 stamper=$!
-restart="$(wait_resumed "$LOGS/restart.stamped" "$pid" 1)" || { kill -9 "$pid"; stop_stamper "$stamper"; exit 1; }
+restart="$(wait_resumed "$LOGS/restart.stamped" "$pid" 1)" || { kill -TERM "$pid" 2>/dev/null || true; await_exit "$pid"; stop_stamper "$stamper"; exit 1; }
 kill -TERM "$pid"
-wait "$pid" 2>/dev/null || true
-sleep 1
+await_exit "$pid"
 stop_stamper "$stamper"
 
 report clean "$LOGS/clean.stamped" "$clean"

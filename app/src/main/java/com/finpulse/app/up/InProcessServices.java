@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The services on the classpath, run in this JVM: started side by side, stopped in reverse start
  * order (producers first, so consumers can drain what was sent). {@code ./finpulse up} runs the
- * pipeline with it, and so does the end-to-end test.
+ * pipeline with it, and so do the end-to-end tests.
  */
 public final class InProcessServices implements AutoCloseable {
 
@@ -39,24 +39,45 @@ public final class InProcessServices implements AutoCloseable {
     return providers;
   }
 
+  /** When the source of the news (the last service in start order) starts. */
+  public enum SourceStart {
+    /**
+     * Beside the consumers, as soon as Kafka is up: ingest needs nothing else, and what it
+     * publishes waits in Kafka until the processor runs. After a crash news flows again while the
+     * processor loads its model and restores its stores. {@code up} starts so.
+     */
+    WITH_CONSUMERS,
+    /**
+     * Once the consumers run: no article waits through the processor's start, so the time from
+     * publishing an article to its alert is the running pipeline's from the first article on.
+     */
+    AFTER_CONSUMERS
+  }
+
   /**
-   * Creates and starts every service: the consumers (all but the last in start order) side by side,
-   * each on a thread of its own, then the source of the news once they run. They meet only through
-   * Kafka, so the consumers need not wait for each other (after a crash the processor and the
-   * alerts service recover at the same time); the source waits for them so that news is scored as
-   * it arrives, not after a start-up delay. Returns once every service has started; when one fails,
-   * after the others of its wave have finished starting (the caller closes what started), with the
-   * first failure in start order.
+   * Creates and starts every service, each on a thread of its own: the consumers (all but the last
+   * in start order) side by side, and the source of the news beside them or once they run. They
+   * meet only through Kafka, so none needs another to have started (after a crash the processor and
+   * the alerts service recover at the same time). Returns once every service has started; when one
+   * fails, after the others of its wave have finished starting (the caller closes what started),
+   * with the first failure in start order.
    *
    * @return false when closed before every service started
    */
   public boolean start(
-      List<ServiceProvider> providers, Function<ServiceProvider, ServiceContext> contexts)
+      List<ServiceProvider> providers,
+      Function<ServiceProvider, ServiceContext> contexts,
+      SourceStart sourceStart)
       throws Exception {
     int last = providers.size() - 1;
-    startSideBySide(providers, 0, Math.max(0, last), contexts);
-    if (last >= 0) {
-      startSideBySide(providers, last, last + 1, contexts);
+    switch (sourceStart) {
+      case WITH_CONSUMERS -> startSideBySide(providers, 0, providers.size(), contexts);
+      case AFTER_CONSUMERS -> {
+        startSideBySide(providers, 0, Math.max(0, last), contexts);
+        if (last >= 0) {
+          startSideBySide(providers, last, last + 1, contexts);
+        }
+      }
     }
     synchronized (this) {
       return !closed;

@@ -49,6 +49,10 @@ public final class UpCommand implements Command {
   private static final Pattern SPEED = Pattern.compile("max|\\d+(\\.\\d+)?");
   private static final Duration IDLE_CHECK = Duration.ofMillis(500);
 
+  /** Ingest starts beside the consumers: after a crash news flows while they recover. */
+  static final InProcessServices.SourceStart SOURCE_START =
+      InProcessServices.SourceStart.WITH_CONSUMERS;
+
   private final Object lifecycle = new Object();
   private final InProcessServices services = new InProcessServices();
   private LocalStack stack;
@@ -186,13 +190,14 @@ public final class UpCommand implements Command {
                 starting.complete(
                     services.start(
                         providers,
-                        provider -> serviceContext(provider, stateDir, configDir, options, out)));
+                        provider -> serviceContext(provider, stateDir, configDir, options, out),
+                        SOURCE_START));
               } catch (Throwable e) {
                 starting.completeExceptionally(e);
               }
             });
-    // Status lines while the services start: after a crash news flows again before the processor
-    // and the alerts service have recovered their state.
+    // Status lines while the services start: ingest starts beside the processor and the alerts
+    // service, so after a crash news flows again while they load and recover their state.
     long nextStatus = System.nanoTime() + statusEvery.toNanos();
     while (!starting.isDone()) {
       if (stop.await(IDLE_CHECK)) {

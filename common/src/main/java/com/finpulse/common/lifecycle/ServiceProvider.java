@@ -13,9 +13,9 @@ public interface ServiceProvider {
   String name();
 
   /**
-   * Place in the launcher's list: consumers before producers. The consumers start side by side
-   * (they meet only through Kafka), the last (the source of the news) once they run; all stop in
-   * reverse order, so producers stop first and consumers can drain what was sent.
+   * Place in the launcher's list: consumers before producers, the last being the source of the
+   * news. They start side by side (they meet only through Kafka) and stop in reverse order, so
+   * producers stop first and consumers can drain what was sent.
    */
   int startOrder();
 
