@@ -200,6 +200,12 @@ public final class InferenceWorker implements AutoCloseable {
       try {
         scored = score(batch, current.serving());
       } catch (Throwable t) { // an Error from native code must not leave tasks waiting forever
+        if (closed) {
+          // close() interrupted the call: a stop, not a model failure
+          CancellationException stop = new CancellationException("inference worker closed");
+          batch.forEach(r -> r.fail(stop));
+          break;
+        }
         ModelUnavailableException e =
             t instanceof ModelUnavailableException m
                 ? m
@@ -329,6 +335,9 @@ public final class InferenceWorker implements AutoCloseable {
     try {
       return classify(texts, model);
     } catch (RuntimeException e) {
+      if (closed) {
+        throw e; // interrupted by close(): nothing to isolate
+      }
       metrics.modelFailure();
       if (!canaryScores(model.classifier())) {
         throw new ModelUnavailableException(

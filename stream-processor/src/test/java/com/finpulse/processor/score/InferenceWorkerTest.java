@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.finpulse.common.event.ShadowComparison;
+import com.finpulse.common.metrics.MeterNames;
 import com.finpulse.processor.metrics.ProcessorMetrics;
 import com.finpulse.processor.serving.ServedModel;
 import com.finpulse.processor.serving.ShadowSample;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 class InferenceWorkerTest {
 
-  final ProcessorMetrics metrics = new ProcessorMetrics(new SimpleMeterRegistry());
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final ProcessorMetrics metrics = new ProcessorMetrics(registry);
   InferenceWorker worker;
 
   @AfterEach
@@ -138,6 +141,22 @@ class InferenceWorkerTest {
     ScoringRequest after = worker.submit(texts("later", 1));
     assertThat(after.isDone()).isTrue();
     assertThatThrownBy(after::outcomes).isInstanceOf(ModelUnavailableException.class);
+  }
+
+  @Test
+  void closingDuringAModelCallIsAStopNotAModelFailure() throws Exception {
+    DeterministicClassifier model =
+        new DeterministicClassifier().withDelay(Duration.ofSeconds(30), Duration.ZERO);
+    worker = new InferenceWorker(model, 64, 1 << 20, metrics);
+    worker.start();
+    ScoringRequest inFlight = worker.submit(texts("in flight", 3));
+    model.awaitCallsStarted(1);
+    worker.close();
+    await(inFlight);
+    assertThatThrownBy(inFlight::outcomes).isInstanceOf(CancellationException.class);
+    assertThat(worker.isFailed()).isFalse();
+    assertThat(model.callSizes()).isEmpty();
+    assertThat(registry.get(MeterNames.PROCESSOR_MODEL_FAILURES).counter().count()).isZero();
   }
 
   @Test
