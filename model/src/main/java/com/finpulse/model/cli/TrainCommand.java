@@ -64,6 +64,7 @@ final class TrainCommand {
                                  of the text, so the same rows every run); default 1. Its dev
                                  split is kept whole. For a warm start that only has to keep the
                                  topic head where it is.
+        --sentiment-sample F     the same for --sentiment's training rows
         --register N             add N generated press-release sentences whose label follows
                                  from what they say about results, orders, jobs or guidance
                                  (weak supervision; see RegisterSentences), default 0
@@ -217,6 +218,7 @@ final class TrainCommand {
         .put("news_dev_fraction", data.newsDevFraction())
         .put("news_repeat", data.newsRepeat())
         .put("topic_sample", data.topicSample())
+        .put("sentiment_sample", data.sentimentSample())
         .put("seed", seed);
     if (data.entityMixedRepeat() > 0) {
       hyper.put("entity_mixed_repeat", data.entityMixedRepeat());
