@@ -129,6 +129,13 @@ public final class ResultSentenceRules {
   private static final Pattern OBJECT_METRIC =
       Pattern.compile("^\\s+(?:the |our |its )?(?:" + BAD_METRIC + "|" + GOOD_METRIC + ")\\b");
 
+  /** "The increase in sales and marketing expenses": the metric is part of a longer subject. */
+  private static final Pattern COMPOUND = Pattern.compile("^\\s*(?:and|&|or|,)\\s");
+
+  private static final Pattern COMPARATIVE = Pattern.compile("^(?:higher|lower)$");
+  private static final Pattern AUX_BEFORE =
+      Pattern.compile("\\b(?:was|were|is|are|has been|have been|had been)\\s+$");
+
   /** A metric level stated against another period carries a direction the rules do not read. */
   private static final Pattern COMPARED =
       Pattern.compile(
@@ -173,7 +180,12 @@ public final class ResultSentenceRules {
               + "|excellent|pleased|proud|delighted|disappoint\\w*|concern\\w*|outperform\\w*"
               + "|underperform\\w*|strength\\w*|robust|solid|best|worst|growth|profitab\\w*"
               + "|deficit\\w*|shortfall\\w*|breach\\w*|violat\\w*|investigat\\w*|fraud\\w*"
-              + "|recall\\w*|disrupt\\w*|delay\\w*|damag\\w*|harm\\w*|difficult\\w*|critical)\\b");
+              + "|recall\\w*|disrupt\\w*|delay\\w*|damag\\w*|harm\\w*|difficult\\w*|critical"
+              + "|complaint\\w*|lawsuit\\w*|sue|sued|suing|fine|fined|fines|annul\\w*"
+              + "|overturn\\w*|settle\\w*|dispute\\w*|allegation\\w*|alleg\\w*)\\b");
+
+  /** A plain sentence: a capital first, a full stop last (not a heading or a page footer). */
+  private static final Pattern PROSE = Pattern.compile("^[\"“(]?\\p{Lu}.*[.][\"”)]?$");
 
   private static final Pattern DIGIT = Pattern.compile("\\d|\\bdigits?\\b");
 
@@ -194,7 +206,9 @@ public final class ResultSentenceRules {
     if (verb) {
       m = MOVE.matcher(s);
       if (!m.find()) {
-        return POLAR.matcher(s).find() || ANY_METRIC.matcher(s).find()
+        return POLAR.matcher(s).find()
+                || ANY_METRIC.matcher(s).find()
+                || !PROSE.matcher(sentence.strip()).matches()
             ? Optional.empty()
             : Optional.of(new Verdict("neutral", Rule.PLAIN));
       }
@@ -216,8 +230,14 @@ public final class ResultSentenceRules {
     if (DIRECTION_WORD.matcher(mid).find() || CONTRAST.matcher(s).find()) {
       return Optional.empty();
     }
-    if (OBJECT_METRIC.matcher(s.substring(m.end())).find()) {
+    String tail = s.substring(m.end());
+    if (OBJECT_METRIC.matcher(tail).find() || (!verb && COMPOUND.matcher(tail).find())) {
       return Optional.empty();
+    }
+    if (verb
+        && COMPARATIVE.matcher(dir).matches()
+        && !AUX_BEFORE.matcher(s.substring(0, m.start("dir"))).find()) {
+      return Optional.empty(); // "higher" or "lower" not as the predicate: an adjective elsewhere
     }
     if (verb && LEVEL_WORD.matcher(dir).matches()) {
       return POLAR.matcher(s).find() || COMPARED.matcher(s).find()

@@ -103,4 +103,32 @@ class ResultSentenceRulesTest {
   void aNarrowingMarginIsNotCalled() {
     assertThat(label("Operating margin narrowed to 11.5% in the third quarter of 2025.")).isEmpty();
   }
+
+  @Test
+  void mistakesFoundInAHandCheckAreLeftOut() {
+    // the change noun's metric is part of a longer subject (a cost)
+    assertThat(
+            label(
+                "The increase in sales and marketing expenses in 2024 was driven by $131 million"
+                    + " of personnel costs."))
+        .isEmpty();
+    // "higher" as an adjective later in the sentence, not the predicate of the metric
+    assertThat(
+            label(
+                "In the fourth quarter, we recorded an earnings charge of $822, due to higher"
+                    + " production costs."))
+        .isEmpty();
+    assertThat(label("Net sales were higher by 4% at $2.2 billion in the quarter."))
+        .contains(new Verdict("positive", Rule.RESULT_UP));
+    // litigation and fines are news, not plain facts
+    assertThat(
+            label(
+                "In 2018, a supplier filed a complaint against the Company in a court of 3 judges."))
+        .isEmpty();
+    assertThat(label("In September 2024, the court annulled the 2019 fine of 1.5 billion."))
+        .isEmpty();
+    // headings and page footers are not sentences
+    assertThat(label("20 The Example Widgets Company")).isEmpty();
+    assertThat(label("Note 5 - Cash Equivalents and Marketable Securities")).isEmpty();
+  }
 }
