@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.CRC32C;
 
 /**
  * Weak-labelled sentences in the register of company results reporting, built from a directory of
@@ -91,7 +90,9 @@ public final class FilingSentences {
     List<Row> out = new ArrayList<>(polar);
     for (List<Row> neutral : List.of(level, plain)) {
       List<Row> sorted =
-          neutral.stream().sorted(Comparator.comparingLong(r -> hash(r.text(), seed))).toList();
+          neutral.stream()
+              .sorted(Comparator.comparingLong(r -> DevSplit.hash(r.text(), seed)))
+              .toList();
       int take = Math.min(sorted.size(), quota - (out.size() - polar.size()));
       out.addAll(sorted.subList(0, Math.max(0, take)));
     }
@@ -106,17 +107,9 @@ public final class FilingSentences {
     List<Row> train = new ArrayList<>();
     List<Row> dev = new ArrayList<>();
     for (Row r : rows) {
-      boolean held = hash(r.company(), seed) % 10_000 < Math.round(devFraction * 10_000);
-      (held ? dev : train).add(r);
+      (DevSplit.inShare(r.company(), devFraction, seed) ? dev : train).add(r);
     }
     return new Split(train, dev);
-  }
-
-  private static long hash(String key, long seed) {
-    CRC32C crc = new CRC32C();
-    crc.update(Long.toString(seed).getBytes(StandardCharsets.UTF_8));
-    crc.update(key.getBytes(StandardCharsets.UTF_8));
-    return crc.getValue();
   }
 
   private static String readLatin1(Path file) {

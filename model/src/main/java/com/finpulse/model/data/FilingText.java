@@ -1,5 +1,6 @@
 package com.finpulse.model.data;
 
+import com.finpulse.common.text.HtmlBlocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,30 +22,6 @@ import org.jsoup.select.NodeVisitor;
  * followed by a capital, except after a known abbreviation or an initial.
  */
 public final class FilingText {
-
-  private static final Set<String> BLOCKS =
-      Set.of(
-          "p",
-          "div",
-          "li",
-          "ul",
-          "ol",
-          "br",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "section",
-          "article",
-          "blockquote",
-          "center",
-          "tr",
-          "td",
-          "th",
-          "title",
-          "hr");
 
   private static final Pattern SENTENCE_END =
       Pattern.compile("(?<=[.!?][\"”’)]?)\\s+(?=[\"“(]?[A-Z])");
@@ -159,14 +136,14 @@ public final class FilingText {
           public void head(Node node, int depth) {
             if (node instanceof TextNode t) {
               current.append(t.getWholeText());
-            } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+            } else if (node instanceof Element e && isBlock(e)) {
               flush(current, out);
             }
           }
 
           @Override
           public void tail(Node node, int depth) {
-            if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+            if (node instanceof Element e && isBlock(e)) {
               flush(current, out);
             }
           }
@@ -174,6 +151,11 @@ public final class FilingText {
         root);
     flush(current, out);
     return out;
+  }
+
+  /** A block element or a line break: either ends a paragraph. */
+  private static boolean isBlock(Element e) {
+    return HtmlBlocks.TAGS.contains(e.normalName()) || e.normalName().equals("br");
   }
 
   private static void flush(StringBuilder current, List<String> out) {
