@@ -6,6 +6,7 @@ import com.finpulse.alerts.feedback.FeedbackSink;
 import com.finpulse.alerts.history.ArticleReader;
 import com.finpulse.common.event.LabelFeedback;
 import com.finpulse.common.event.LabelTask;
+import com.finpulse.common.text.CsvCell;
 import com.finpulse.common.text.LogText;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -149,21 +150,9 @@ final class FeedbackResource implements ApiResource {
               f.at().toString(),
               f.note() == null ? "" : f.note(),
               text);
-      csv.append(cells.stream().map(FeedbackResource::csvCell).collect(Collectors.joining(",")))
-          .append("\r\n");
+      csv.append(cells.stream().map(CsvCell::of).collect(Collectors.joining(","))).append("\r\n");
     }
     ctx.header("Content-Disposition", "attachment; filename=\"finpulse-feedback.csv\"");
     ctx.contentType("text/csv; charset=utf-8").result(csv.toString());
-  }
-
-  /** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-  static String csvCell(String value) {
-    if (value.indexOf(',') < 0
-        && value.indexOf('"') < 0
-        && value.indexOf('\n') < 0
-        && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return "\"" + value.replace("\"", "\"\"") + "\"";
   }
 }

@@ -111,12 +111,4 @@ class FeedbackRulesTest {
     assertThat(q.get(1).onOpenAlert()).isTrue();
     assertThat(q.get(0).margin()).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
   }
-
-  @Test
-  void csvCellsAreQuotedOnlyWhenTheyMustBe() {
-    assertThat(FeedbackResource.csvCell("plain text")).isEqualTo("plain text");
-    assertThat(FeedbackResource.csvCell("a, b")).isEqualTo("\"a, b\"");
-    assertThat(FeedbackResource.csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(FeedbackResource.csvCell("two\nlines")).isEqualTo("\"two\nlines\"");
-  }
 }

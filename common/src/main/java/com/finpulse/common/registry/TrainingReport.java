@@ -324,6 +324,7 @@ public record TrainingReport(
       @JsonProperty("news_dev_fraction") @Nullable Double newsDevFraction,
       @JsonProperty("news_repeat") @Nullable Integer newsRepeat,
       @JsonProperty("topic_sample") @Nullable Double topicSample,
+      @JsonProperty("sentiment_sample") @Nullable Double sentimentSample,
       @JsonProperty("seed") @Nullable Long seed,
       @JsonProperty("entity_mixed_repeat") @Nullable Integer entityMixedRepeat,
       @JsonProperty("entity_mix") @Nullable Integer entityMix) {
@@ -341,6 +342,7 @@ public record TrainingReport(
           null,
           devFraction,
           newsDevFraction,
+          null,
           null,
           null,
           seed,

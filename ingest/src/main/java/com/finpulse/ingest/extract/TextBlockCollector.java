@@ -1,5 +1,6 @@
 package com.finpulse.ingest.extract;
 
+import com.finpulse.common.text.HtmlBlocks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -64,7 +65,7 @@ final class TextBlockCollector {
               String tag = e.normalName();
               if (tag.equals("br")) {
                 flush.run();
-              } else if (BoilerplateRules.BLOCK_TAGS.contains(tag)) {
+              } else if (HtmlBlocks.TAGS.contains(tag)) {
                 flush.run();
                 owners.push(e);
               } else if (tag.equals("a")) {
@@ -80,7 +81,7 @@ final class TextBlockCollector {
           public FilterResult tail(Node node, int depth) {
             if (node instanceof Element e && node != root) {
               String tag = e.normalName();
-              if (BoilerplateRules.BLOCK_TAGS.contains(tag)) {
+              if (HtmlBlocks.TAGS.contains(tag)) {
                 flush.run();
                 owners.pop();
               } else if (tag.equals("a")) {
@@ -97,7 +98,7 @@ final class TextBlockCollector {
 
   private static boolean hasBlockChild(Element e) {
     for (Element child : e.children()) {
-      if (BoilerplateRules.BLOCK_TAGS.contains(child.normalName())) {
+      if (HtmlBlocks.TAGS.contains(child.normalName())) {
         return true;
       }
     }

@@ -40,7 +40,7 @@ final class BlendCommand {
         --out DIR      the blended model directory
 
         The training data options of ./finpulse model train (--sentiment, --topic, --news, --entity,
-        --register, --news-repeat, --topic-sample, --dev-fraction, --news-dev-fraction, --seed,
+        --register, --news-repeat, --topic-sample, --sentiment-sample, --dev-fraction, --news-dev-fraction, --seed,
         label maps) name the dev split the blend is scored on and its temperatures fitted on:
         give those TO was trained with (its model.json records the command).
       """;

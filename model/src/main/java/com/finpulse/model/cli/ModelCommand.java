@@ -9,12 +9,13 @@ public final class ModelCommand implements Command {
 
   static final String USAGE =
       """
-      Usage: ./finpulse model <train|eval|predict|blend|registry> [options]
+      Usage: ./finpulse model <train|eval|predict|blend|filing-sentences|registry> [options]
 
         train    fine-tune a sentiment + topic model (./finpulse model train --help)
         blend    interpolate two fine-tunes of one base in weight space, then calibrate
         eval     accuracy, F1, confusion matrix and calibration on a labelled CSV
         predict  one JSON line per text (arguments, or lines on stdin)
+        filing-sentences  weak-labelled results sentences from filing documents (--help)
         registry list the model registry's versions (./finpulse model registry --help)
       """;
 
@@ -25,7 +26,7 @@ public final class ModelCommand implements Command {
 
   @Override
   public String summary() {
-    return "train | eval | predict | blend | registry: the sentiment and topic model";
+    return "train | eval | predict | blend | filing-sentences | registry: the sentiment and topic model";
   }
 
   @Override
@@ -40,6 +41,7 @@ public final class ModelCommand implements Command {
       case "eval" -> new EvalCommand().run(rest, out, err);
       case "predict" -> new PredictCommand().run(rest, out, err);
       case "blend" -> new BlendCommand().run(rest, out, err);
+      case "filing-sentences" -> new FilingSentencesCommand().run(rest, out);
       case "registry" -> new RegistryCommand().run(rest, out);
       default -> {
         err.println("finpulse model: unknown subcommand '" + args[0] + "'");

@@ -65,6 +65,7 @@ final class TrainCommand {
                                  of the text, so the same rows every run); default 1. Its dev
                                  split is kept whole. For a warm start that only has to keep the
                                  topic head where it is.
+        --sentiment-sample F     the same for --sentiment's training rows
         --register N             add N generated press-release sentences whose label follows
                                  from what they say about results, orders, jobs or guidance
                                  (weak supervision; see RegisterSentences), default 0
@@ -223,6 +224,7 @@ final class TrainCommand {
             data.newsDevFraction(),
             data.newsRepeat(),
             data.topicSample(),
+            data.sentimentSample(),
             seed,
             data.entityMixedRepeat() > 0 ? data.entityMixedRepeat() : null,
             data.entityMix() > 0 ? data.entityMix() : null);

@@ -39,6 +39,7 @@ record TrainingDataOptions(
     double newsDevFraction,
     int register,
     double topicSample,
+    double sentimentSample,
     double devFraction,
     long seed,
     String sentimentLabelMap,
@@ -66,12 +67,16 @@ record TrainingDataOptions(
             a.doubleValue("news-dev-fraction", 0.2),
             a.intValue("register", 0),
             a.doubleValue("topic-sample", 1.0),
+            a.doubleValue("sentiment-sample", 1.0),
             a.doubleValue("dev-fraction", 0.1),
             a.intValue("seed", 42),
             a.get("sentiment-label-map", "0=negative,1=positive,2=neutral"),
             a.get("topic-label-map"));
     if (!(o.topicSample > 0 && o.topicSample <= 1)) {
       throw new UsageException("--topic-sample must be in (0, 1], got " + o.topicSample);
+    }
+    if (!(o.sentimentSample > 0 && o.sentimentSample <= 1)) {
+      throw new UsageException("--sentiment-sample must be in (0, 1], got " + o.sentimentSample);
     }
     if (o.newsRepeat < 1 || o.register < 0) {
       throw new UsageException("--news-repeat must be at least 1 and --register at least 0");
@@ -119,7 +124,9 @@ record TrainingDataOptions(
     if (sentiment != null) {
       dataInfo.add(
           add(
-              LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
+              sample(
+                  LabeledCsv.read(sentiment, Task.SENTIMENT, "text", "label", null, maps::get),
+                  sentimentSample),
               sentiment,
               "tweets",
               devFraction,
@@ -128,19 +135,17 @@ record TrainingDataOptions(
               dev));
     }
     if (topic != null) {
-      List<LabeledText> topicRows =
-          LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get);
-      if (topicSample < 1) {
-        // Keep every dev row (same split as a full run) and a hashed share of the rest.
-        topicRows =
-            topicRows.stream()
-                .filter(
-                    x ->
-                        DevSplit.isDev(x.text(), devFraction, seed)
-                            || DevSplit.isDev(x.text(), topicSample, seed + 1))
-                .toList();
-      }
-      dataInfo.add(add(topicRows, topic, "tweets", devFraction, 1, train, dev));
+      dataInfo.add(
+          add(
+              sample(
+                  LabeledCsv.read(topic, Task.TOPIC, "text", "label", null, maps::get),
+                  topicSample),
+              topic,
+              "tweets",
+              devFraction,
+              1,
+              train,
+              dev));
     }
     for (String e : extras) {
       Path p = Path.of(e);
@@ -213,6 +218,22 @@ record TrainingDataOptions(
       }
     }
     return new Assembled(labels, train, dev, List.copyOf(dataInfo));
+  }
+
+  /**
+   * Every dev row (the same split as a run on the whole file) and a share of the training rows
+   * chosen by a hash of the text, so the same rows every run.
+   */
+  private List<LabeledText> sample(List<LabeledText> rows, double share) {
+    if (share >= 1) {
+      return rows;
+    }
+    return rows.stream()
+        .filter(
+            x ->
+                DevSplit.isDev(x.text(), devFraction, seed)
+                    || DevSplit.isDev(x.text(), share, seed + 1))
+        .toList();
   }
 
   private List<LabeledText> entityRows() {

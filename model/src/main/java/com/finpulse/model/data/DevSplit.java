@@ -27,10 +27,19 @@ public record DevSplit(List<LabeledText> train, List<LabeledText> dev) {
   }
 
   public static boolean isDev(String text, double devFraction, long seed) {
+    return inShare(TextNormalizer.nearDuplicateKey(text), devFraction, seed);
+  }
+
+  /** True for about {@code share} of all keys: those whose seeded hash falls below it. */
+  public static boolean inShare(String key, double share, long seed) {
+    return hash(key, seed) % 10_000 < Math.round(share * 10_000);
+  }
+
+  /** A seeded hash of {@code key} (CRC32C of the seed and the key): a fixed order or side. */
+  public static long hash(String key, long seed) {
     CRC32C crc = new CRC32C();
     crc.update(Long.toString(seed).getBytes(StandardCharsets.UTF_8));
-    crc.update(TextNormalizer.nearDuplicateKey(text).getBytes(StandardCharsets.UTF_8));
-    long bucket = crc.getValue() % 10_000;
-    return bucket < Math.round(devFraction * 10_000);
+    crc.update(key.getBytes(StandardCharsets.UTF_8));
+    return crc.getValue();
   }
 }

@@ -96,4 +96,33 @@ class TrainingDataOptionsTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("need --entity");
   }
+
+  @Test
+  void sentimentSampleKeepsEveryDevRowAndAHashedShareOfTheTrainingRows() throws Exception {
+    StringBuilder sb = new StringBuilder("text,label\n");
+    for (int i = 0; i < 2000; i++) {
+      sb.append("Acme tweet number ").append(i).append(" about shares,").append(i % 3).append('\n');
+    }
+    Path csv = Files.writeString(tmp.resolve("sent.csv"), sb);
+    TrainingDataOptions.Assembled whole = parse("--sentiment", csv.toString()).assemble(QUIET);
+    TrainingDataOptions.Assembled part =
+        parse("--sentiment", csv.toString(), "--sentiment-sample", "0.3").assemble(QUIET);
+    TrainingDataOptions.Assembled again =
+        parse("--sentiment", csv.toString(), "--sentiment-sample", "0.3").assemble(QUIET);
+
+    assertThat(part.dev().get(Task.SENTIMENT)).isEqualTo(whole.dev().get(Task.SENTIMENT));
+    List<LabeledText> all = whole.train().get(Task.SENTIMENT);
+    List<LabeledText> kept = part.train().get(Task.SENTIMENT);
+    assertThat(all).containsAll(kept);
+    assertThat(kept.size()).isBetween((int) (0.25 * all.size()), (int) (0.35 * all.size()));
+    assertThat(again.train().get(Task.SENTIMENT)).isEqualTo(kept);
+  }
+
+  @Test
+  void aSentimentSampleOutsideZeroToOneIsAUsageError() {
+    assertThatThrownBy(
+            () -> parse("--sentiment", "x.csv", "--sentiment-sample", "0").assemble(QUIET))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("--sentiment-sample");
+  }
 }
