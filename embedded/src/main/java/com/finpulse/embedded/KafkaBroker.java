@@ -11,9 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -37,6 +41,11 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(3);
+
+  /** How long a restart after a crash waits for transactions whose markers are being written. */
+  private static final Duration HANGING_SETTLE = Duration.ofSeconds(5);
+
+  private static final Duration HANGING_TIMEOUT = Duration.ofSeconds(10);
 
   private final Path dataDir;
   private final int port;
@@ -90,9 +99,11 @@ public final class KafkaBroker implements AutoCloseable {
     try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
       props.store(w, "FinPulse embedded broker: written at every start");
     }
+    boolean crashed = false;
     if (!Files.exists(logs.resolve("meta.properties"))) {
       format(config);
     } else if (!Files.exists(logs.resolve(CLEAN_SHUTDOWN_FILE))) {
+      crashed = true;
       LOG.info(
           "Kafka broker: the last run did not stop cleanly; recovering its logs, and the"
               + " controller keeps the last run's registration until its {} s session ends",
@@ -116,6 +127,30 @@ public final class KafkaBroker implements AutoCloseable {
         bootstrapServers(),
         Duration.ofNanos(System.nanoTime() - started).toMillis(),
         dataDir);
+    if (crashed) {
+      abortHangingTransactions();
+    }
+  }
+
+  /**
+   * After a crash: ends the transactions the restart left hanging (see {@link
+   * HangingTransactions}), before any client of this run starts. A failure here is logged and
+   * start-up goes on: the broker serves either way.
+   */
+  private void abortHangingTransactions() {
+    Properties admin = new Properties();
+    admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (Admin client = Admin.create(admin)) {
+      HangingTransactions.abortAll(client, HANGING_SETTLE, HANGING_TIMEOUT);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      LOG.warn(
+          "Kafka broker: could not check for transactions the crash left hanging ({}); a consumer"
+              + " that then waits for its committed offsets needs `kafka-transactions.sh"
+              + " find-hanging` and `abort`",
+          e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Says every few seconds that the broker is still starting, until {@code startup} returns. */

@@ -79,6 +79,38 @@ final class SoakReport {
         new Series(
             "rss_alerts_mib", "RSS alerts", "MiB", m -> m.rssAlerts() / MIB, size, sizeText, false),
         new Series(
+            "heap_committed_processor_mib",
+            "heap committed processor",
+            "MiB",
+            m -> mib(m.heapProcessor()),
+            size,
+            sizeText,
+            false),
+        new Series(
+            "heap_committed_alerts_mib",
+            "heap committed alerts",
+            "MiB",
+            m -> mib(m.heapAlerts()),
+            size,
+            sizeText,
+            false),
+        new Series(
+            "old_gen_used_processor_mib",
+            "old gen used processor",
+            "MiB",
+            m -> mib(m.oldProcessor()),
+            size,
+            sizeText,
+            false),
+        new Series(
+            "old_gen_used_alerts_mib",
+            "old gen used alerts",
+            "MiB",
+            m -> mib(m.oldAlerts()),
+            size,
+            sizeText,
+            false),
+        new Series(
             "rss_influxd_mib",
             "RSS influxd",
             "MiB",
@@ -171,10 +203,10 @@ final class SoakReport {
             + " news.scored");
     out.println(
         "                      ----------- RSS MiB ----------  -- state MiB --  changelog  ----"
-            + " consumer lag ----  -- latency ms --  -- GC ms/min --");
+            + " consumer lag ----  -- latency ms --  -- GC ms/min --  heap committed  old gen used");
     out.println(
         " min  sent/s scored/s   bench    proc  alerts influxd    proc  alerts        MiB    proc"
-            + "  writer  alerts     p50      p99   bench  proc alerts");
+            + "  writer  alerts     p50      p99   bench  proc alerts    proc  alerts    proc  alerts");
     out.flush();
   }
 
@@ -182,7 +214,7 @@ final class SoakReport {
     out.printf(
         Locale.ROOT,
         "%4d %7.1f %8.1f %7.0f %7.0f %7.0f %7.0f %7.1f %7.1f %10.1f %7d %7d %7d %7.0f %8.0f %7s"
-            + " %5s %6s%n",
+            + " %5s %6s %7s %7s %7s %7s%n",
         m.minute(),
         m.sentPerSecond(),
         m.latencies() / 60.0,
@@ -200,7 +232,11 @@ final class SoakReport {
         m.p99(),
         whole(m.gcBench()),
         whole(m.gcProcessor()),
-        whole(m.gcAlerts()));
+        whole(m.gcAlerts()),
+        whole(mib(m.heapProcessor())),
+        whole(mib(m.heapAlerts())),
+        whole(mib(m.oldProcessor())),
+        whole(mib(m.oldAlerts())));
     out.flush();
   }
 
@@ -273,6 +309,11 @@ final class SoakReport {
         growing,
         String.join(",", json));
     out.flush();
+  }
+
+  /** Bytes in MiB; NaN for a figure that could not be read (-1). */
+  private static double mib(long bytes) {
+    return bytes < 0 ? Double.NaN : bytes / MIB;
   }
 
   private static String whole(double v) {

@@ -59,7 +59,8 @@ final class SoakRun {
 
   /**
    * One minute of the soak, sampled at its end. Sizes in bytes, latencies in ms, GC in ms spent in
-   * that minute (NaN when it could not be read).
+   * that minute (NaN when it could not be read); heap committed and old generation used as {@code
+   * jstat} reads them (-1 when it could not).
    *
    * @param sent articles sent since the start
    * @param latencies articles whose latency was measured in that minute
@@ -83,7 +84,11 @@ final class SoakRun {
       double p99,
       double gcBench,
       double gcProcessor,
-      double gcAlerts) {}
+      double gcAlerts,
+      long heapProcessor,
+      long heapAlerts,
+      long oldProcessor,
+      long oldAlerts) {}
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
   private static final String MAIN_CLASS = "com.finpulse.app.FinPulse";
@@ -182,7 +187,7 @@ final class SoakRun {
         long self = ProcessHandle.current().pid();
         long[] jvms = {self, services.get(0).pid(), services.get(1).pid()};
         for (long pid : jvms) {
-          gc(jstat, pid); // the baseline of the first minute
+          gcSince(pid, jvmGc(jstat, pid)); // the baseline of the first minute
         }
         List<Minute> minutes = new ArrayList<>();
         try (ScoredLatency latency = new ScoredLatency(broker.bootstrapServers())) {
@@ -212,6 +217,8 @@ final class SoakRun {
               }
               long sentNow = sent.get();
               double[] ms = latency.drain();
+              StackProbe.JvmGc processorGc = jvmGc(jstat, jvms[1]);
+              StackProbe.JvmGc alertsGc = jvmGc(jstat, jvms[2]);
               Minute minute =
                   new Minute(
                       m,
@@ -230,9 +237,13 @@ final class SoakRun {
                       ms.length,
                       Percentiles.of(ms, 0.50),
                       Percentiles.of(ms, 0.99),
-                      gc(jstat, jvms[0]),
-                      gc(jstat, jvms[1]),
-                      gc(jstat, jvms[2]));
+                      gcSince(jvms[0], jvmGc(jstat, jvms[0])),
+                      gcSince(jvms[1], processorGc),
+                      gcSince(jvms[2], alertsGc),
+                      processorGc == null ? -1 : processorGc.heapCommittedBytes(),
+                      alertsGc == null ? -1 : alertsGc.heapCommittedBytes(),
+                      processorGc == null ? -1 : processorGc.oldUsedBytes(),
+                      alertsGc == null ? -1 : alertsGc.oldUsedBytes());
               sentBefore = sentNow;
               minutes.add(minute);
               bar.update(sentNow);
@@ -313,22 +324,26 @@ final class SoakRun {
     }
   }
 
-  /**
-   * GC milliseconds of {@code pid} since the last call; NaN (said once) when jstat cannot read it.
-   */
-  private double gc(Path jstat, long pid) throws InterruptedException {
-    double total;
+  /** What jstat reads of {@code pid}; null (said once) when it cannot. */
+  private StackProbe.JvmGc jvmGc(Path jstat, long pid) throws InterruptedException {
     try {
-      total = StackProbe.gcMillis(jstat, pid);
+      return StackProbe.jvmGc(jstat, pid);
     } catch (IOException e) {
       if (!gcUnreadableReported) {
-        err.println("GC time not available: " + e.getMessage());
+        err.println("GC time and heap not available: " + e.getMessage());
         gcUnreadableReported = true;
       }
+      return null;
+    }
+  }
+
+  /** GC milliseconds of {@code pid} since the last sample; NaN without two samples. */
+  private double gcSince(long pid, StackProbe.JvmGc now) {
+    if (now == null) {
       return Double.NaN;
     }
-    Double before = gcBefore.put(pid, total);
-    return before == null ? Double.NaN : total - before;
+    Double before = gcBefore.put(pid, now.gcMillis());
+    return before == null ? Double.NaN : now.gcMillis() - before;
   }
 
   /** Waits until every group is stable with members, failing early when a service exits. */

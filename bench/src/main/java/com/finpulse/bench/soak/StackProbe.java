@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What the soak reads off the running stack: a process's resident memory, a JVM's total GC time,
+ * What the soak reads off the running stack: a process's resident memory, a JVM's GC time and heap,
  * and the bytes under a directory.
  */
 final class StackProbe {
@@ -41,11 +41,20 @@ final class StackProbe {
   }
 
   /**
-   * Milliseconds the JVM {@code pid} has spent in garbage collection since it started: the {@code
-   * GCT} column of {@code jstat -gc} (young and full pauses and concurrent cycles), read from the
-   * JVM's performance counters without attaching to it or opening a port.
+   * What {@code jstat -gc} says of a JVM, read from its performance counters without attaching to
+   * it or opening a port.
+   *
+   * @param gcMillis time spent in garbage collection since the JVM started: the {@code GCT} column
+   *     (young and full pauses and concurrent cycles)
+   * @param heapCommittedBytes the heap the JVM has taken from the OS: survivor, eden and old
+   *     capacities ({@code S0C + S1C + EC + OC})
+   * @param oldUsedBytes the old generation's occupancy ({@code OU}): what survived young
+   *     collections, until a mixed or full collection frees it
    */
-  static double gcMillis(Path jstat, long pid) throws IOException, InterruptedException {
+  record JvmGc(double gcMillis, long heapCommittedBytes, long oldUsedBytes) {}
+
+  /** {@code jstat -gc PID} once. */
+  static JvmGc jvmGc(Path jstat, long pid) throws IOException, InterruptedException {
     Process p =
         new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid))
             .redirectErrorStream(true)
@@ -58,20 +67,25 @@ final class StackProbe {
       p.destroyForcibly();
       throw new IOException("jstat -gc " + pid + " did not answer within 30 s");
     }
-    return parseGcMillis(output, pid);
+    return parseJvmGc(output, pid);
   }
 
-  /** The {@code GCT} column (seconds) of {@code jstat -gc} output, in milliseconds. */
-  static double parseGcMillis(String jstatOutput, long pid) throws IOException {
+  /** The output of {@code jstat -gc}: capacities and usage in KiB, times in seconds. */
+  static JvmGc parseJvmGc(String jstatOutput, long pid) throws IOException {
     List<String> lines = jstatOutput.lines().filter(l -> !l.isBlank()).toList();
     if (lines.size() == 2) {
       List<String> header = List.of(lines.get(0).trim().split("\\s+"));
       String[] values = lines.get(1).trim().split("\\s+");
-      int column = header.indexOf("GCT");
-      if (column >= 0 && values.length == header.size()) {
+      if (values.length == header.size()) {
         try {
-          // jstat formats with the default locale's decimal separator
-          return 1000 * Double.parseDouble(values[column].replace(',', '.'));
+          return new JvmGc(
+              1000 * column(header, values, "GCT"),
+              kib(
+                  column(header, values, "S0C")
+                      + column(header, values, "S1C")
+                      + column(header, values, "EC")
+                      + column(header, values, "OC")),
+              kib(column(header, values, "OU")));
         } catch (NumberFormatException e) {
           // reported below
         }
@@ -82,6 +96,19 @@ final class StackProbe {
             + pid
             + ": "
             + jstatOutput.strip().lines().findFirst().orElse("(none)"));
+  }
+
+  private static double column(List<String> header, String[] values, String name) {
+    int i = header.indexOf(name);
+    if (i < 0) {
+      throw new NumberFormatException("no column " + name);
+    }
+    // jstat formats with the default locale's decimal separator
+    return Double.parseDouble(values[i].replace(',', '.'));
+  }
+
+  private static long kib(double kib) {
+    return Math.round(kib * 1024);
   }
 
   /** Bytes of the regular files under {@code dir}; 0 if it does not exist (yet). */
