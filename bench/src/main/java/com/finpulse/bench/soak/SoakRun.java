@@ -217,6 +217,7 @@ final class SoakRun {
               }
               long sentNow = sent.get();
               double[] ms = latency.drain();
+              StackProbe.JvmGc benchGc = jvmGc(jstat, jvms[0]);
               StackProbe.JvmGc processorGc = jvmGc(jstat, jvms[1]);
               StackProbe.JvmGc alertsGc = jvmGc(jstat, jvms[2]);
               Minute minute =
@@ -237,7 +238,7 @@ final class SoakRun {
                       ms.length,
                       Percentiles.of(ms, 0.50),
                       Percentiles.of(ms, 0.99),
-                      gcSince(jvms[0], jvmGc(jstat, jvms[0])),
+                      gcSince(jvms[0], benchGc),
                       gcSince(jvms[1], processorGc),
                       gcSince(jvms[2], alertsGc),
                       processorGc == null ? -1 : processorGc.heapCommittedBytes(),
