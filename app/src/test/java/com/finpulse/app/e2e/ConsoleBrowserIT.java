@@ -470,7 +470,9 @@ class ConsoleBrowserIT {
   // ------------------------------------------------------------------ the browser
 
   private static WebElement until(By by) {
+    // A chart's canvas is replaced when it redraws: an element found a moment ago may be stale.
     return new WebDriverWait(browser, WAIT)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
               List<WebElement> found = d.findElements(by);
